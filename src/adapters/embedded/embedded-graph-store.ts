@@ -1,0 +1,268 @@
+import { DirectedGraph, UndirectedGraph } from 'graphology';
+import { bfsFromNode } from 'graphology-traversal';
+
+import type { Dataset } from '../../dataset/dataset.types';
+import type {
+  GraphStore,
+  Page,
+  PageRequest,
+  PrerequisiteClosure,
+  ResourceListFilter,
+  ResponsibilityListFilter,
+  SkillListFilter,
+} from '../../domain/ports/graph-store.port';
+import type {
+  Area,
+  PrerequisiteEdge,
+  Resource,
+  Responsibility,
+  SeniorityLevel,
+  Skill,
+  SkillLink,
+} from '../../domain/skill-graph.types';
+import { compareSlugs } from '../../domain/prerequisite-graph';
+import { SortedIndex, upperBound } from './sorted-index';
+
+interface RequiresAttributes {
+  readonly reason: string;
+}
+
+/**
+ * The zero-install store: the whole graph in process memory. Skills and their REQUIRES edges
+ * form a graphology DAG, so graph algorithms run on it directly; the other relationships are
+ * sorted indexes, which is all their lookups need.
+ */
+export class EmbeddedGraphStore implements GraphStore {
+  /** Skill nodes (attributes: the Skill) and REQUIRES edges, skill -> prerequisite. */
+  private readonly dag = new DirectedGraph<Skill, RequiresAttributes>({ allowSelfLoops: false });
+  private readonly relatedGraph = new UndirectedGraph({ allowSelfLoops: false });
+  private readonly areas = new Map<string, Area>();
+  private readonly levels = new Map<string, SeniorityLevel>();
+  private readonly resources = new Map<string, Resource>();
+  private readonly responsibilities = new Map<string, Responsibility>();
+
+  private readonly skillSlugs: string[] = [];
+  private readonly resourceSlugs: string[] = [];
+  private readonly skillsByArea = new SortedIndex();
+  private readonly skillsByLevel = new SortedIndex();
+  private readonly childrenByParent = new SortedIndex();
+  private readonly resourcesBySkill = new SortedIndex();
+  private readonly skillsByResource = new SortedIndex();
+  private readonly responsibilitiesBySkill = new SortedIndex();
+  private readonly skillsByResponsibility = new SortedIndex();
+  private readonly responsibilitiesByLevel = new SortedIndex();
+
+  static fromDataset(dataset: Dataset): EmbeddedGraphStore {
+    const store = new EmbeddedGraphStore();
+    store.load(dataset);
+    return store;
+  }
+
+  private load(dataset: Dataset): void {
+    for (const area of dataset.areas) this.areas.set(area.slug, area);
+    for (const level of dataset.levels) this.levels.set(level.slug, level);
+    for (const skill of dataset.skills) {
+      this.dag.addNode(skill.slug, skill);
+      this.relatedGraph.addNode(skill.slug);
+      this.skillsByArea.add(skill.area, skill.slug);
+      this.skillsByLevel.add(skill.level, skill.slug);
+      if (skill.parent !== null) this.childrenByParent.add(skill.parent, skill.slug);
+    }
+    this.skillSlugs.push(...dataset.skills.map((s) => s.slug).sort(compareSlugs));
+    for (const edge of dataset.prerequisites) this.dag.addEdge(edge.skill, edge.requires, { reason: edge.reason });
+    for (const edge of dataset.related) this.relatedGraph.addEdge(edge.skill, edge.related);
+    for (const r of dataset.responsibilities) {
+      this.responsibilities.set(r.slug, r);
+      this.responsibilitiesByLevel.add(r.level, r.slug);
+    }
+    for (const link of dataset.responsibilitySkills) {
+      this.skillsByResponsibility.add(link.from, link.skill);
+      this.responsibilitiesBySkill.add(link.skill, link.from);
+    }
+    for (const resource of dataset.resources) this.resources.set(resource.slug, resource);
+    this.resourceSlugs.push(...dataset.resources.map((r) => r.slug).sort(compareSlugs));
+    for (const link of dataset.resourceSkills) {
+      this.resourcesBySkill.add(link.skill, link.from);
+      this.skillsByResource.add(link.from, link.skill);
+    }
+  }
+
+  async listAreas(): Promise<readonly Area[]> {
+    return [...this.areas.values()].sort((a, b) => a.position - b.position);
+  }
+
+  async listLevels(): Promise<readonly SeniorityLevel[]> {
+    return [...this.levels.values()].sort((a, b) => a.rank - b.rank);
+  }
+
+  async listSkills(filter: SkillListFilter, page: PageRequest): Promise<Page<Skill>> {
+    const needle = filter.search?.toLowerCase();
+    return pageOf(this.skillSlugs, page, (slug) => {
+      const skill = this.skill(slug);
+      return (
+        (filter.area === undefined || skill.area === filter.area) &&
+        (filter.level === undefined || skill.level === filter.level) &&
+        (needle === undefined || matchesText(needle, skill.slug, skill.name, skill.description))
+      );
+    }, (slug) => this.skill(slug));
+  }
+
+  async listResources(filter: ResourceListFilter, page: PageRequest): Promise<Page<Resource>> {
+    const slugs = filter.skill === undefined ? this.resourceSlugs : this.resourcesBySkill.get(filter.skill);
+    return pageOf(slugs, page, (slug) => {
+      const resource = this.resources.get(slug) as Resource;
+      return (filter.kind === undefined || resource.kind === filter.kind) && (filter.free === undefined || resource.free === filter.free);
+    }, (slug) => this.resources.get(slug) as Resource);
+  }
+
+  async listResponsibilities(filter: ResponsibilityListFilter): Promise<readonly Responsibility[]> {
+    const levels = filter.levels === undefined ? undefined : new Set(filter.levels);
+    return [...this.responsibilities.values()]
+      .filter((r) => (filter.category === undefined || r.category === filter.category) && (levels === undefined || levels.has(r.level)))
+      .sort((a, b) => a.position - b.position);
+  }
+
+  async findAreasBySlugs(slugs: readonly string[]): Promise<readonly (Area | null)[]> {
+    return slugs.map((slug) => this.areas.get(slug) ?? null);
+  }
+
+  async findLevelsBySlugs(slugs: readonly string[]): Promise<readonly (SeniorityLevel | null)[]> {
+    return slugs.map((slug) => this.levels.get(slug) ?? null);
+  }
+
+  async findSkillsBySlugs(slugs: readonly string[]): Promise<readonly (Skill | null)[]> {
+    return slugs.map((slug) => (this.dag.hasNode(slug) ? this.skill(slug) : null));
+  }
+
+  async findResourcesBySlugs(slugs: readonly string[]): Promise<readonly (Resource | null)[]> {
+    return slugs.map((slug) => this.resources.get(slug) ?? null);
+  }
+
+  async findResponsibilitiesBySlugs(slugs: readonly string[]): Promise<readonly (Responsibility | null)[]> {
+    return slugs.map((slug) => this.responsibilities.get(slug) ?? null);
+  }
+
+  async skillsOfAreas(areaSlugs: readonly string[]): Promise<readonly (readonly Skill[])[]> {
+    return areaSlugs.map((area) => this.skills(this.skillsByArea.get(area)));
+  }
+
+  async countSkillsOfAreas(areaSlugs: readonly string[]): Promise<readonly number[]> {
+    return areaSlugs.map((area) => this.skillsByArea.get(area).length);
+  }
+
+  async skillsOfLevels(levelSlugs: readonly string[]): Promise<readonly (readonly Skill[])[]> {
+    return levelSlugs.map((level) => this.skills(this.skillsByLevel.get(level)));
+  }
+
+  async childrenOfSkills(skillSlugs: readonly string[]): Promise<readonly (readonly Skill[])[]> {
+    return skillSlugs.map((slug) => this.skills(this.childrenByParent.get(slug)));
+  }
+
+  async prerequisitesOfSkills(skillSlugs: readonly string[]): Promise<readonly (readonly SkillLink[])[]> {
+    return skillSlugs.map((slug) => {
+      if (!this.dag.hasNode(slug)) return [];
+      return this.dag
+        .mapOutEdges(slug, (_edge, { reason }, _source, target) => ({ skill: this.skill(target), reason }))
+        .sort((a, b) => compareSlugs(a.skill.slug, b.skill.slug));
+    });
+  }
+
+  async dependentsOfSkills(skillSlugs: readonly string[]): Promise<readonly (readonly SkillLink[])[]> {
+    return skillSlugs.map((slug) => {
+      if (!this.dag.hasNode(slug)) return [];
+      return this.dag
+        .mapInEdges(slug, (_edge, { reason }, source) => ({ skill: this.skill(source), reason }))
+        .sort((a, b) => compareSlugs(a.skill.slug, b.skill.slug));
+    });
+  }
+
+  async relatedOfSkills(skillSlugs: readonly string[]): Promise<readonly (readonly Skill[])[]> {
+    return skillSlugs.map((slug) =>
+      this.relatedGraph.hasNode(slug) ? this.skills(this.relatedGraph.neighbors(slug).sort(compareSlugs)) : [],
+    );
+  }
+
+  async resourcesOfSkills(skillSlugs: readonly string[]): Promise<readonly (readonly Resource[])[]> {
+    return skillSlugs.map((slug) => this.resourcesBySkill.get(slug).map((r) => this.resources.get(r) as Resource));
+  }
+
+  async responsibilitiesOfSkills(skillSlugs: readonly string[]): Promise<readonly (readonly Responsibility[])[]> {
+    return skillSlugs.map((slug) => this.inGuideOrder(this.responsibilitiesBySkill.get(slug)));
+  }
+
+  async skillsOfResources(resourceSlugs: readonly string[]): Promise<readonly (readonly Skill[])[]> {
+    return resourceSlugs.map((slug) => this.skills(this.skillsByResource.get(slug)));
+  }
+
+  async skillsOfResponsibilities(responsibilitySlugs: readonly string[]): Promise<readonly (readonly Skill[])[]> {
+    return responsibilitySlugs.map((slug) => this.skills(this.skillsByResponsibility.get(slug)));
+  }
+
+  async responsibilitiesOfLevels(levelSlugs: readonly string[]): Promise<readonly (readonly Responsibility[])[]> {
+    return levelSlugs.map((slug) => this.inGuideOrder(this.responsibilitiesByLevel.get(slug)));
+  }
+
+  async prerequisiteClosure(skillSlug: string, maxDepth: number): Promise<PrerequisiteClosure | null> {
+    if (!this.dag.hasNode(skillSlug)) return null;
+    const members = new Set<string>();
+    bfsFromNode(
+      this.dag,
+      skillSlug,
+      (slug, _attributes, depth) => {
+        members.add(slug);
+        return depth >= maxDepth; // true stops the walk below this node
+      },
+      { mode: 'outbound' },
+    );
+    const edges: PrerequisiteEdge[] = [];
+    for (const slug of members) {
+      this.dag.forEachOutEdge(slug, (_edge, { reason }, _source, target) => {
+        if (members.has(target)) edges.push({ skill: slug, requires: target, reason });
+      });
+    }
+    return { edges };
+  }
+
+  async close(): Promise<void> {
+    // Nothing to release: the graph is ordinary memory.
+  }
+
+  private skill(slug: string): Skill {
+    return this.dag.getNodeAttributes(slug);
+  }
+
+  private skills(slugs: readonly string[]): Skill[] {
+    return slugs.map((slug) => this.skill(slug));
+  }
+
+  private inGuideOrder(slugs: readonly string[]): Responsibility[] {
+    return slugs.map((slug) => this.responsibilities.get(slug) as Responsibility).sort((a, b) => a.position - b.position);
+  }
+}
+
+/** One keyset page over slugs in sorted order, counting every match for `totalCount`. */
+function pageOf<T>(
+  sortedSlugs: readonly string[],
+  page: PageRequest,
+  matches: (slug: string) => boolean,
+  load: (slug: string) => T,
+): Page<T> {
+  const start = page.afterSlug === undefined ? 0 : upperBound(sortedSlugs, page.afterSlug);
+  let totalCount = 0;
+  const items: T[] = [];
+  let hasNextPage = false;
+  for (let i = 0; i < sortedSlugs.length; i++) {
+    const slug = sortedSlugs[i];
+    if (!matches(slug)) continue;
+    totalCount++;
+    if (i < start) continue;
+    if (items.length < page.first) items.push(load(slug));
+    else hasNextPage = true;
+  }
+  return { items, hasNextPage, totalCount };
+}
+
+function matchesText(needle: string, ...fields: readonly string[]): boolean {
+  return fields.some((field) => field.toLowerCase().includes(needle));
+}
+

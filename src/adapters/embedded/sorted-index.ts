@@ -1,0 +1,41 @@
+import { compareSlugs } from '../../domain/prerequisite-graph';
+
+/**
+ * key -> slugs, each list kept sorted so reads need no sorting. The embedded store's
+ * equivalent of a relationship index.
+ */
+export class SortedIndex {
+  private readonly lists = new Map<string, string[]>();
+
+  add(key: string, slug: string): void {
+    const list = this.lists.get(key);
+    if (!list) {
+      this.lists.set(key, [slug]);
+      return;
+    }
+    const at = lowerBound(list, slug);
+    if (list[at] !== slug) list.splice(at, 0, slug);
+  }
+
+  get(key: string): readonly string[] {
+    return this.lists.get(key) ?? [];
+  }
+}
+
+/** First index whose element is not less than `slug` in a sorted list. */
+export function lowerBound(sorted: readonly string[], slug: string): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (compareSlugs(sorted[mid], slug) < 0) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+/** First index whose element is greater than `slug`. */
+export function upperBound(sorted: readonly string[], slug: string): number {
+  const at = lowerBound(sorted, slug);
+  return sorted[at] === slug ? at + 1 : at;
+}

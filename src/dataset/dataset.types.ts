@@ -1,0 +1,37 @@
+import type {
+  Area,
+  PrerequisiteEdge,
+  Resource,
+  Responsibility,
+  SeniorityLevel,
+  Skill,
+} from '../domain/skill-graph.types';
+
+/** An undirected RELATED_TO edge, stored once with its two ends in slug order. */
+export interface RelatedEdge {
+  readonly skill: string;
+  readonly related: string;
+}
+
+export interface LinkRecord {
+  readonly from: string;
+  readonly skill: string;
+}
+
+/**
+ * The canonical dataset after validation: what every store loads. Entities are in domain shape;
+ * links to skills are separate lists, as they are separate relationships in every store.
+ */
+export interface Dataset {
+  readonly areas: readonly Area[];
+  readonly levels: readonly SeniorityLevel[];
+  readonly skills: readonly Skill[];
+  readonly prerequisites: readonly PrerequisiteEdge[];
+  readonly related: readonly RelatedEdge[];
+  readonly responsibilities: readonly Responsibility[];
+  /** responsibility NEEDS skill */
+  readonly responsibilitySkills: readonly LinkRecord[];
+  readonly resources: readonly Resource[];
+  /** resource TEACHES skill */
+  readonly resourceSkills: readonly LinkRecord[];
+}

@@ -1,0 +1,193 @@
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+import type { ZodType } from 'zod';
+
+import { InvalidDatasetError } from '../domain/domain-error';
+import { findCycle } from '../domain/prerequisite-graph';
+import type {
+  AreaRecord,
+  LevelRecord,
+  PrerequisiteRecord,
+  RelatedRecord,
+  ResourceRecord,
+  ResponsibilityRecord,
+  SkillRecord,
+} from './dataset.schema';
+import {
+  areaRecord,
+  levelRecord,
+  prerequisiteRecord,
+  relatedRecord,
+  resourceRecord,
+  responsibilityRecord,
+  skillRecord,
+} from './dataset.schema';
+import type { Dataset } from './dataset.types';
+
+/** data/ at the project root, whether running from src/ (ts-jest) or dist/src/ (node). */
+export const DEFAULT_DATA_DIR = resolve(__dirname, __dirname.includes(`${join('dist', 'src')}`) ? '../../../data' : '../../data');
+
+export const DATASET_FILES = {
+  areas: 'areas.json',
+  levels: 'levels.json',
+  skills: 'skills.json',
+  prerequisites: 'prerequisites.json',
+  related: 'related.json',
+  responsibilities: 'responsibilities.json',
+  resources: 'resources.json',
+} as const;
+
+/** The dataset as read from JSON, before validation: one array per file. */
+export type RawDataset = { readonly [K in keyof typeof DATASET_FILES]: unknown };
+
+export function loadDataset(dir: string = DEFAULT_DATA_DIR): Dataset {
+  const raw = Object.fromEntries(
+    Object.entries(DATASET_FILES).map(([key, file]) => {
+      const path = join(dir, file);
+      try {
+        return [key, JSON.parse(readFileSync(path, 'utf8'))];
+      } catch (error) {
+        throw new InvalidDatasetError([`${path}: ${(error as Error).message}`]);
+      }
+    }),
+  ) as RawDataset;
+  return parseDataset(raw);
+}
+
+/**
+ * Validates a raw dataset and returns it in domain shape. Every problem found is reported at
+ * once, each naming its file, index and slug, so a contributor can fix them in one pass.
+ */
+export function parseDataset(raw: RawDataset): Dataset {
+  const problems: string[] = [];
+  const parse = <T>(file: keyof RawDataset, schema: ZodType<T>): T[] => {
+    const records = raw[file];
+    if (!Array.isArray(records)) {
+      problems.push(`${DATASET_FILES[file]}: must be a JSON array`);
+      return [];
+    }
+    const valid: T[] = [];
+    records.forEach((record: unknown, index) => {
+      const result = schema.safeParse(record);
+      if (result.success) {
+        valid.push(result.data);
+        return;
+      }
+      const name = nameOf(record);
+      for (const issue of result.error.issues) {
+        const where = issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
+        problems.push(`${file}[${index}]${name}: ${where}${issue.message}`);
+      }
+    });
+    return valid;
+  };
+
+  const areas = parse<AreaRecord>('areas', areaRecord);
+  const levels = parse<LevelRecord>('levels', levelRecord);
+  const skills = parse<SkillRecord>('skills', skillRecord);
+  const prerequisites = parse<PrerequisiteRecord>('prerequisites', prerequisiteRecord);
+  const related = parse<RelatedRecord>('related', relatedRecord);
+  const responsibilities = parse<ResponsibilityRecord>('responsibilities', responsibilityRecord);
+  const resources = parse<ResourceRecord>('resources', resourceRecord);
+
+  const areaSlugs = uniqueSlugs('areas', areas, problems);
+  const levelSlugs = uniqueSlugs('levels', levels, problems);
+  const skillSlugs = uniqueSlugs('skills', skills, problems);
+  uniqueSlugs('responsibilities', responsibilities, problems);
+  uniqueSlugs('resources', resources, problems);
+  const ranks = new Set<number>();
+  for (const level of levels) {
+    if (ranks.has(level.rank)) problems.push(`levels "${level.slug}": rank ${level.rank} is used twice`);
+    ranks.add(level.rank);
+  }
+
+  const expect = (where: string, kind: string, slugs: Set<string>, value: string) => {
+    if (!slugs.has(value)) problems.push(`${where}: unknown ${kind} "${value}"`);
+  };
+  for (const skill of skills) {
+    const where = `skills "${skill.slug}"`;
+    expect(where, 'area', areaSlugs, skill.area);
+    expect(where, 'level', levelSlugs, skill.level);
+    if (skill.parent !== null) expect(`${where} parent`, 'skill', skillSlugs, skill.parent);
+    if (skill.parent === skill.slug) problems.push(`${where}: a skill cannot be its own parent`);
+  }
+  const parentCycle = findCycle(
+    skills.filter((s) => s.parent !== null).map((s) => ({ skill: s.slug, requires: s.parent as string, reason: '' })),
+  );
+  if (parentCycle) problems.push(`skills: parent cycle ${parentCycle.join(' → ')}`);
+
+  const edgeKeys = new Set<string>();
+  for (const edge of prerequisites) {
+    const where = `prerequisites "${edge.skill}" → "${edge.requires}"`;
+    expect(where, 'skill', skillSlugs, edge.skill);
+    expect(where, 'skill', skillSlugs, edge.requires);
+    if (edge.skill === edge.requires) problems.push(`${where}: a skill cannot require itself`);
+    const key = `${edge.skill}\u0000${edge.requires}`;
+    if (edgeKeys.has(key)) problems.push(`${where}: listed twice`);
+    edgeKeys.add(key);
+  }
+  const cycle = findCycle(prerequisites);
+  if (cycle) problems.push(`prerequisites: cycle ${cycle.join(' → ')}`);
+
+  const relatedKeys = new Set<string>();
+  const relatedEdges = related.map(({ skill, related: other }) => {
+    const where = `related "${skill}" ↔ "${other}"`;
+    expect(where, 'skill', skillSlugs, skill);
+    expect(where, 'skill', skillSlugs, other);
+    if (skill === other) problems.push(`${where}: a skill cannot be related to itself`);
+    const [a, b] = skill < other ? [skill, other] : [other, skill];
+    if (relatedKeys.has(`${a}\u0000${b}`)) problems.push(`${where}: listed twice`);
+    relatedKeys.add(`${a}\u0000${b}`);
+    return { skill: a, related: b };
+  });
+
+  for (const r of responsibilities) {
+    const where = `responsibilities "${r.slug}"`;
+    expect(where, 'level', levelSlugs, r.level);
+    for (const skill of r.skills) expect(where, 'skill', skillSlugs, skill);
+    duplicatesIn(where, r.skills, problems);
+  }
+  for (const r of resources) {
+    const where = `resources "${r.slug}"`;
+    for (const skill of r.skills) expect(where, 'skill', skillSlugs, skill);
+    duplicatesIn(where, r.skills, problems);
+  }
+
+  if (problems.length > 0) throw new InvalidDatasetError(problems);
+
+  return {
+    areas: areas.map((a, i) => ({ ...a, position: i + 1 })),
+    levels: [...levels].sort((a, b) => a.rank - b.rank),
+    skills,
+    prerequisites,
+    related: relatedEdges,
+    responsibilities: responsibilities.map(({ skills: _skills, ...r }, i) => ({ ...r, position: i + 1 })),
+    responsibilitySkills: responsibilities.flatMap((r) => r.skills.map((skill) => ({ from: r.slug, skill }))),
+    resources: resources.map(({ skills: _skills, authors, year, ...r }) => ({ ...r, authors: authors ?? [], year: year ?? null })),
+    resourceSkills: resources.flatMap((r) => r.skills.map((skill) => ({ from: r.slug, skill }))),
+  };
+}
+
+function nameOf(record: unknown): string {
+  if (typeof record !== 'object' || record === null) return '';
+  const slug = (record as Record<string, unknown>).slug ?? (record as Record<string, unknown>).skill;
+  return typeof slug === 'string' ? ` "${slug}"` : '';
+}
+
+function uniqueSlugs(file: string, records: readonly { slug: string }[], problems: string[]): Set<string> {
+  const slugs = new Set<string>();
+  for (const { slug } of records) {
+    if (slugs.has(slug)) problems.push(`${file} "${slug}": slug is used twice`);
+    slugs.add(slug);
+  }
+  return slugs;
+}
+
+function duplicatesIn(where: string, skills: readonly string[], problems: string[]): void {
+  const seen = new Set<string>();
+  for (const skill of skills) {
+    if (seen.has(skill)) problems.push(`${where}: skill "${skill}" is listed twice`);
+    seen.add(skill);
+  }
+}

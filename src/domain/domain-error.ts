@@ -1,0 +1,48 @@
+// Errors the domain raises on purpose. Each carries a stable code and the data a client needs;
+// the GraphQL layer maps codes to GraphQL error codes in one place (format-error.ts).
+
+export type DomainErrorCode = 'NOT_FOUND' | 'INVALID_ARGUMENT' | 'INVALID_DATASET';
+
+export abstract class DomainError extends Error {
+  abstract readonly code: DomainErrorCode;
+  /** Safe to show to clients: no internals, no secrets. */
+  abstract readonly details: Readonly<Record<string, unknown>>;
+
+  protected constructor(message: string) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+export type EntityKind = 'Area' | 'Skill' | 'SeniorityLevel' | 'Responsibility' | 'Resource';
+
+export class NotFoundError extends DomainError {
+  readonly code = 'NOT_FOUND';
+  readonly details: { kind: EntityKind; slug: string };
+
+  constructor(kind: EntityKind, slug: string) {
+    super(`${kind} "${slug}" does not exist`);
+    this.details = { kind, slug };
+  }
+}
+
+export class InvalidArgumentError extends DomainError {
+  readonly code = 'INVALID_ARGUMENT';
+  readonly details: { argument: string };
+
+  constructor(argument: string, expected: string, received: unknown) {
+    super(`${argument} must be ${expected}; received ${JSON.stringify(received)}`);
+    this.details = { argument };
+  }
+}
+
+/** The canonical dataset broke a rule; the message names the record. Raised at load, never per request. */
+export class InvalidDatasetError extends DomainError {
+  readonly code = 'INVALID_DATASET';
+  readonly details: { problems: readonly string[] };
+
+  constructor(problems: readonly string[]) {
+    super(`Invalid dataset:\n  - ${problems.join('\n  - ')}`);
+    this.details = { problems };
+  }
+}

@@ -1,0 +1,92 @@
+import type {
+  Area,
+  PrerequisiteEdge,
+  Resource,
+  ResourceKind,
+  Responsibility,
+  ResponsibilityCategory,
+  SeniorityLevel,
+  Skill,
+  SkillLink,
+} from '../skill-graph.types';
+
+// The one port every store implements. Batch methods follow DataLoader's contract: the result
+// has the keys' length and order, with `null` (or an empty list) where a key matches nothing.
+// Lists inside a result are ordered by slug unless a method says otherwise, so both stores
+// give byte-identical answers.
+
+export interface SkillListFilter {
+  readonly area?: string;
+  readonly level?: string;
+  /** Case-insensitive substring of the name, slug or description. */
+  readonly search?: string;
+}
+
+export interface ResourceListFilter {
+  readonly kind?: ResourceKind;
+  /** Only resources that teach this skill. */
+  readonly skill?: string;
+  readonly free?: boolean;
+}
+
+export interface ResponsibilityListFilter {
+  readonly category?: ResponsibilityCategory;
+  /** Any of these level slugs; absent means every level. */
+  readonly levels?: readonly string[];
+}
+
+/** Keyset page request: items with slug greater than `afterSlug`, in slug order. */
+export interface PageRequest {
+  readonly first: number;
+  readonly afterSlug?: string;
+}
+
+export interface Page<T> {
+  readonly items: readonly T[];
+  readonly hasNextPage: boolean;
+  /** Matches for the filter, ignoring the page. */
+  readonly totalCount: number;
+}
+
+export interface PrerequisiteClosure {
+  /**
+   * Every REQUIRES edge whose two ends lie within `maxDepth` hops of the start skill
+   * (the start included). Depths and the learning order are derived from these by the domain.
+   */
+  readonly edges: readonly PrerequisiteEdge[];
+}
+
+export interface GraphStore {
+  listAreas(): Promise<readonly Area[]>; // guide order
+  listLevels(): Promise<readonly SeniorityLevel[]>; // by rank
+  listSkills(filter: SkillListFilter, page: PageRequest): Promise<Page<Skill>>;
+  listResources(filter: ResourceListFilter, page: PageRequest): Promise<Page<Resource>>;
+  listResponsibilities(filter: ResponsibilityListFilter): Promise<readonly Responsibility[]>; // guide order
+
+  findAreasBySlugs(slugs: readonly string[]): Promise<readonly (Area | null)[]>;
+  findLevelsBySlugs(slugs: readonly string[]): Promise<readonly (SeniorityLevel | null)[]>;
+  findSkillsBySlugs(slugs: readonly string[]): Promise<readonly (Skill | null)[]>;
+  findResourcesBySlugs(slugs: readonly string[]): Promise<readonly (Resource | null)[]>;
+  findResponsibilitiesBySlugs(slugs: readonly string[]): Promise<readonly (Responsibility | null)[]>;
+
+  skillsOfAreas(areaSlugs: readonly string[]): Promise<readonly (readonly Skill[])[]>;
+  countSkillsOfAreas(areaSlugs: readonly string[]): Promise<readonly number[]>;
+  skillsOfLevels(levelSlugs: readonly string[]): Promise<readonly (readonly Skill[])[]>;
+  childrenOfSkills(skillSlugs: readonly string[]): Promise<readonly (readonly Skill[])[]>;
+  /** What each skill REQUIRES, with the reasons. */
+  prerequisitesOfSkills(skillSlugs: readonly string[]): Promise<readonly (readonly SkillLink[])[]>;
+  /** The skills that REQUIRE each skill, with the reasons. */
+  dependentsOfSkills(skillSlugs: readonly string[]): Promise<readonly (readonly SkillLink[])[]>;
+  relatedOfSkills(skillSlugs: readonly string[]): Promise<readonly (readonly Skill[])[]>;
+  resourcesOfSkills(skillSlugs: readonly string[]): Promise<readonly (readonly Resource[])[]>;
+  responsibilitiesOfSkills(skillSlugs: readonly string[]): Promise<readonly (readonly Responsibility[])[]>; // guide order
+  skillsOfResources(resourceSlugs: readonly string[]): Promise<readonly (readonly Skill[])[]>;
+  skillsOfResponsibilities(responsibilitySlugs: readonly string[]): Promise<readonly (readonly Skill[])[]>;
+  responsibilitiesOfLevels(levelSlugs: readonly string[]): Promise<readonly (readonly Responsibility[])[]>; // guide order
+
+  /** `null` when the start skill does not exist. */
+  prerequisiteClosure(skillSlug: string, maxDepth: number): Promise<PrerequisiteClosure | null>;
+
+  /** Releases connections; the store is unusable afterwards. */
+  close(): Promise<void>;
+}

@@ -1,0 +1,131 @@
+import { Heap } from 'mnemonist';
+
+import type { PrerequisiteEdge } from './skill-graph.types';
+
+// Pure algorithms over REQUIRES edges. They live in the domain, not in a store, so every store
+// gives the same depths, orders and cycles for the same edges.
+
+interface Adjacency {
+  /** skill -> what it requires */
+  readonly requires: ReadonlyMap<string, readonly string[]>;
+  /** skill -> what requires it */
+  readonly requiredBy: ReadonlyMap<string, readonly string[]>;
+}
+
+function adjacency(edges: readonly PrerequisiteEdge[]): Adjacency {
+  const requires = new Map<string, string[]>();
+  const requiredBy = new Map<string, string[]>();
+  for (const { skill, requires: prerequisite } of edges) {
+    push(requires, skill, prerequisite);
+    push(requiredBy, prerequisite, skill);
+  }
+  // Sorted neighbour lists make every traversal below deterministic.
+  for (const list of requires.values()) list.sort();
+  for (const list of requiredBy.values()) list.sort();
+  return { requires, requiredBy };
+}
+
+function push(map: Map<string, string[]>, key: string, value: string): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/**
+ * A cycle of REQUIRES edges as slugs in edge direction, first slug repeated at the end
+ * (`[a, b, a]` means a requires b requires a), or `null` when the edges form a DAG.
+ */
+export function findCycle(edges: readonly PrerequisiteEdge[]): string[] | null {
+  const { requires } = adjacency(edges);
+  const state = new Map<string, 'open' | 'done'>();
+  const starts = [...requires.keys()].sort();
+
+  for (const start of starts) {
+    if (state.has(start)) continue;
+    // Iterative DFS: recursion would overflow on the long chains of generated graphs.
+    const path: string[] = [start];
+    const cursors: number[] = [0];
+    state.set(start, 'open');
+    while (path.length > 0) {
+      const node = path[path.length - 1];
+      const next = requires.get(node) ?? [];
+      const index = cursors[cursors.length - 1];
+      if (index === next.length) {
+        state.set(node, 'done');
+        path.pop();
+        cursors.pop();
+        continue;
+      }
+      cursors[cursors.length - 1] = index + 1;
+      const child = next[index];
+      const seen = state.get(child);
+      if (seen === 'open') return [...path.slice(path.indexOf(child)), child];
+      if (seen === undefined) {
+        state.set(child, 'open');
+        path.push(child);
+        cursors.push(0);
+      }
+    }
+  }
+  return null;
+}
+
+/**
+ * A learning order of `skills`: each skill after every prerequisite of it that is also in
+ * `skills`; among the skills ready at any moment, the smallest slug goes first. That rule makes
+ * the order unique, so every store and every run gives the same answer.
+ * Edges with an end outside `skills` are ignored.
+ */
+export function learningOrder(skills: Iterable<string>, edges: readonly PrerequisiteEdge[]): string[] {
+  const members = new Set(skills);
+  const inside = edges.filter((edge) => members.has(edge.skill) && members.has(edge.requires));
+  const { requires, requiredBy } = adjacency(inside);
+
+  const missing = new Map<string, number>();
+  const ready = new Heap<string>(compareSlugs);
+  for (const skill of members) {
+    const count = requires.get(skill)?.length ?? 0;
+    missing.set(skill, count);
+    if (count === 0) ready.push(skill);
+  }
+
+  const order: string[] = [];
+  while (ready.size > 0) {
+    const skill = ready.pop() as string;
+    order.push(skill);
+    for (const dependent of requiredBy.get(skill) ?? []) {
+      const left = (missing.get(dependent) as number) - 1;
+      missing.set(dependent, left);
+      if (left === 0) ready.push(dependent);
+    }
+  }
+  if (order.length !== members.size) {
+    // Stores refuse cycles on load and on write, so reaching this is a bug, not bad input.
+    throw new Error(`learningOrder: cycle among ${[...members].filter((s) => !order.includes(s)).join(', ')}`);
+  }
+  return order;
+}
+
+/** Shortest number of REQUIRES hops from `start` to each skill it transitively requires. */
+export function prerequisiteDepths(start: string, edges: readonly PrerequisiteEdge[]): Map<string, number> {
+  const { requires } = adjacency(edges);
+  const depths = new Map<string, number>([[start, 0]]);
+  let frontier = [start];
+  for (let depth = 1; frontier.length > 0; depth++) {
+    const next: string[] = [];
+    for (const skill of frontier) {
+      for (const prerequisite of requires.get(skill) ?? []) {
+        if (depths.has(prerequisite)) continue;
+        depths.set(prerequisite, depth);
+        next.push(prerequisite);
+      }
+    }
+    frontier = next;
+  }
+  return depths;
+}
+
+/** Code-unit order, the same order Neo4j's ORDER BY gives strings. */
+export function compareSlugs(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,135 @@
+import { InvalidArgumentError, NotFoundError } from '../domain-error';
+import type { Connection, PageArgs } from '../pagination';
+import { toConnection, toPageRequest } from '../pagination';
+import type { GraphStore, ResourceListFilter, SkillListFilter } from '../ports/graph-store.port';
+import { learningOrder, prerequisiteDepths } from '../prerequisite-graph';
+import type { Area, Resource, Responsibility, ResponsibilityCategory, SeniorityLevel, Skill } from '../skill-graph.types';
+
+export const DEFAULT_CHAIN_DEPTH = 10;
+/** Upper bound of every prerequisite traversal; Cypher needs it as a literal bound. */
+export const MAX_CHAIN_DEPTH = 25;
+
+export interface ResponsibilityFilter {
+  readonly category?: ResponsibilityCategory | null;
+  readonly level?: string | null;
+  /** With `level`: also the responsibilities of the levels below it. */
+  readonly includeLowerLevels?: boolean | null;
+}
+
+export interface ChainStep {
+  readonly skill: Skill;
+  /** Fewest REQUIRES hops from the chain's skill. */
+  readonly depth: number;
+}
+
+export interface ChainEdge {
+  readonly from: Skill;
+  readonly to: Skill;
+  readonly reason: string;
+}
+
+export interface PrerequisiteChain {
+  readonly skill: Skill;
+  readonly steps: readonly ChainStep[];
+  readonly edges: readonly ChainEdge[];
+  readonly order: readonly Skill[];
+}
+
+/**
+ * The read use cases of the skill graph. Validates arguments, then answers from the store;
+ * every rule that must hold on all stores lives here, not in an adapter.
+ */
+export class SkillGraphService {
+  constructor(private readonly store: GraphStore) {}
+
+  listAreas(): Promise<readonly Area[]> {
+    return this.store.listAreas();
+  }
+
+  listLevels(): Promise<readonly SeniorityLevel[]> {
+    return this.store.listLevels();
+  }
+
+  async listSkills(filter: SkillListFilter, page: PageArgs): Promise<Connection<Skill>> {
+    return toConnection('skill', await this.store.listSkills(withoutNulls(filter), toPageRequest('skill', page)));
+  }
+
+  async listResources(filter: ResourceListFilter, page: PageArgs): Promise<Connection<Resource>> {
+    return toConnection('resource', await this.store.listResources(withoutNulls(filter), toPageRequest('resource', page)));
+  }
+
+  async listResponsibilities(filter: ResponsibilityFilter): Promise<readonly Responsibility[]> {
+    const category = filter.category ?? undefined;
+    if (filter.level == null) return this.store.listResponsibilities({ category });
+    const levels = filter.includeLowerLevels ? await this.levelsUpTo([filter.level]) : [[filter.level]];
+    return this.store.listResponsibilities({ category, levels: levels[0] });
+  }
+
+  /** For each level slug, its responsibilities and those of every lower level, in guide order. */
+  async responsibilitiesUpToLevels(levelSlugs: readonly string[]): Promise<readonly (readonly Responsibility[])[]> {
+    const levels = await this.levelsUpTo(levelSlugs);
+    const distinct = [...new Set(levels.flat())];
+    const lists = await this.store.responsibilitiesOfLevels(distinct);
+    const byLevel = new Map(distinct.map((slug, i) => [slug, lists[i]]));
+    return levels.map((slugs) => slugs.flatMap((slug) => byLevel.get(slug) ?? []).sort((a, b) => a.position - b.position));
+  }
+
+  /** For each level slug, its skills and those of every lower level, in slug order. */
+  async skillsUpToLevels(levelSlugs: readonly string[]): Promise<readonly (readonly Skill[])[]> {
+    const levels = await this.levelsUpTo(levelSlugs);
+    const distinct = [...new Set(levels.flat())];
+    const lists = await this.store.skillsOfLevels(distinct);
+    const byLevel = new Map(distinct.map((slug, i) => [slug, lists[i]]));
+    return levels.map((slugs) => slugs.flatMap((slug) => byLevel.get(slug) ?? []).sort(bySlug));
+  }
+
+  async prerequisiteChain(skillSlug: string, maxDepth: number = DEFAULT_CHAIN_DEPTH): Promise<PrerequisiteChain> {
+    if (!Number.isInteger(maxDepth) || maxDepth < 0 || maxDepth > MAX_CHAIN_DEPTH) {
+      throw new InvalidArgumentError('maxDepth', `an integer from 0 to ${MAX_CHAIN_DEPTH}`, maxDepth);
+    }
+    const closure = await this.store.prerequisiteClosure(skillSlug, maxDepth);
+    if (closure === null) throw new NotFoundError('Skill', skillSlug);
+
+    const depths = prerequisiteDepths(skillSlug, closure.edges);
+    const slugs = [...depths.keys()];
+    const skills = new Map<string, Skill>();
+    (await this.store.findSkillsBySlugs(slugs)).forEach((skill, i) => {
+      // A skill removed between the two reads would be null; the chain simply omits it.
+      if (skill) skills.set(slugs[i], skill);
+    });
+    const start = skills.get(skillSlug);
+    if (!start) throw new NotFoundError('Skill', skillSlug);
+
+    const steps = [...depths]
+      .filter(([slug, depth]) => depth > 0 && skills.has(slug))
+      .map(([slug, depth]) => ({ skill: skills.get(slug) as Skill, depth }))
+      .sort((a, b) => a.depth - b.depth || bySlug(a.skill, b.skill));
+    const edges = closure.edges
+      .filter((edge) => skills.has(edge.skill) && skills.has(edge.requires))
+      .map((edge) => ({ from: skills.get(edge.skill) as Skill, to: skills.get(edge.requires) as Skill, reason: edge.reason }))
+      .sort((a, b) => bySlug(a.from, b.from) || bySlug(a.to, b.to));
+    const order = learningOrder(skills.keys(), closure.edges).map((slug) => skills.get(slug) as Skill);
+    return { skill: start, steps, edges, order };
+  }
+
+  /** For each level slug, the slugs of that level and every lower-ranked one; unknown slugs give `[]`. */
+  private async levelsUpTo(levelSlugs: readonly string[]): Promise<string[][]> {
+    const levels: readonly SeniorityLevel[] = await this.store.listLevels();
+    const rankOf = new Map(levels.map((level) => [level.slug, level.rank]));
+    return levelSlugs.map((slug) => {
+      const rank = rankOf.get(slug);
+      return rank === undefined ? [] : levels.filter((level) => level.rank <= rank).map((level) => level.slug);
+    });
+  }
+}
+
+function bySlug(a: { readonly slug: string }, b: { readonly slug: string }): number {
+  return a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0;
+}
+
+/** GraphQL passes explicit nulls for omitted input fields; the port wants them absent. */
+function withoutNulls<T extends object>(filter: T): { [K in keyof T]: Exclude<T[K], null> } {
+  return Object.fromEntries(Object.entries(filter).filter(([, value]) => value != null)) as {
+    [K in keyof T]: Exclude<T[K], null>;
+  };
+}

@@ -1,0 +1,67 @@
+// The entities of the skill graph, as plain data. Every store returns exactly these shapes,
+// so resolvers and services never see a store's own types.
+
+export const RESOURCE_KINDS = ['BOOK', 'COURSE', 'GUIDE', 'ARTICLE', 'DOCUMENTATION', 'VIDEO', 'PAPER'] as const;
+export type ResourceKind = (typeof RESOURCE_KINDS)[number];
+
+export const RESPONSIBILITY_CATEGORIES = ['TECHNICAL', 'LEADERSHIP', 'BUSINESS'] as const;
+export type ResponsibilityCategory = (typeof RESPONSIBILITY_CATEGORIES)[number];
+
+export interface Area {
+  readonly slug: string;
+  readonly name: string;
+  readonly description: string;
+  /** Order in the guide; areas and responsibilities are listed in it. */
+  readonly position: number;
+}
+
+export interface SeniorityLevel {
+  readonly slug: string;
+  readonly name: string;
+  readonly rank: number;
+  readonly description: string;
+}
+
+export interface Skill {
+  readonly slug: string;
+  readonly name: string;
+  readonly description: string;
+  readonly estimatedHours: number;
+  readonly area: string;
+  readonly level: string;
+  readonly parent: string | null;
+}
+
+export interface Responsibility {
+  readonly slug: string;
+  readonly name: string;
+  readonly description: string;
+  readonly category: ResponsibilityCategory;
+  /** The lowest level the guide tags it with ("Senior+" means senior). */
+  readonly level: string;
+  readonly position: number;
+}
+
+export interface Resource {
+  readonly slug: string;
+  readonly title: string;
+  readonly kind: ResourceKind;
+  readonly url: string;
+  readonly authors: readonly string[];
+  readonly year: number | null;
+  readonly free: boolean;
+  readonly estimatedHours: number;
+}
+
+/** `skill` REQUIRES `requires`: learn `requires` first. */
+export interface PrerequisiteEdge {
+  readonly skill: string;
+  readonly requires: string;
+  readonly reason: string;
+}
+
+/** A skill seen from another across a REQUIRES edge, with the edge's reason. */
+export interface SkillLink {
+  readonly skill: Skill;
+  readonly reason: string;
+}

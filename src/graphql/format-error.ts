@@ -1,0 +1,49 @@
+import { unwrapResolverError } from '@apollo/server/errors';
+import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError } from 'graphql';
+
+import type { DomainErrorCode } from '../domain/domain-error';
+import { DomainError } from '../domain/domain-error';
+
+export interface FormatErrorOptions {
+  /** Development only: pass unexpected errors through with their detail. */
+  readonly exposeInternals: boolean;
+  /** Sees every unexpected error, unmasked, so it can be logged. */
+  readonly onInternalError: (error: unknown) => void;
+}
+
+/**
+ * The one place errors become client-facing. Domain errors keep their message and data under a
+ * GraphQL code; errors graphql-js and Apollo raise on purpose (syntax, validation, coercion)
+ * pass through; anything else is a bug and is masked.
+ */
+export function createFormatError({ exposeInternals, onInternalError }: FormatErrorOptions) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const original = unwrapResolverError(error);
+    const { locations, path } = formatted;
+    if (original instanceof DomainError) {
+      return { message: original.message, locations, path, extensions: { ...original.details, code: graphqlCode(original.code) } };
+    }
+    if (original instanceof GraphQLError) return formatted;
+    onInternalError(original);
+    if (exposeInternals) return formatted;
+    return { message: 'Internal server error', locations, path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+  };
+}
+
+export function graphqlCode(code: DomainErrorCode): string {
+  switch (code) {
+    case 'NOT_FOUND':
+      return 'NOT_FOUND';
+    case 'INVALID_ARGUMENT':
+      return 'BAD_USER_INPUT';
+    case 'INVALID_DATASET':
+      return 'INTERNAL_SERVER_ERROR';
+    default:
+      return unreachable(code);
+  }
+}
+
+function unreachable(value: never): never {
+  throw new Error(`Unhandled domain error code: ${String(value)}`);
+}

@@ -1,0 +1,32 @@
+import 'reflect-metadata';
+
+import type { GraphQLSchema } from 'graphql';
+import { lexicographicSortSchema, printSchema } from 'graphql';
+import { buildSchema } from 'type-graphql';
+
+import { AreaResolver } from './resolvers/area.resolver';
+import { PrerequisiteChainResolver } from './resolvers/prerequisite-chain.resolver';
+import { ResourceResolver } from './resolvers/resource.resolver';
+import { ResponsibilityResolver } from './resolvers/responsibility.resolver';
+import { SeniorityLevelResolver } from './resolvers/seniority-level.resolver';
+import { SkillResolver } from './resolvers/skill.resolver';
+
+export function buildSkillGraphSchema(): Promise<GraphQLSchema> {
+  return buildSchema({
+    resolvers: [
+      AreaResolver,
+      SkillResolver,
+      SeniorityLevelResolver,
+      ResponsibilityResolver,
+      ResourceResolver,
+      PrerequisiteChainResolver,
+    ],
+    // Arguments are validated by the domain service, so both stores and every client get one rule set.
+    validate: false,
+  });
+}
+
+/** The SDL committed as schema.graphql: sorted, so reviews show real changes only. */
+export function printSkillGraphSchema(schema: GraphQLSchema): string {
+  return `${printSchema(lexicographicSortSchema(schema))}\n`;
+}
