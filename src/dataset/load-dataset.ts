@@ -91,11 +91,16 @@ export function parseDataset(raw: RawDataset): Dataset {
   const responsibilities = parse<ResponsibilityRecord>('responsibilities', responsibilityRecord);
   const resources = parse<ResourceRecord>('resources', resourceRecord);
 
-  const areaSlugs = uniqueSlugs('areas', areas, problems);
-  const levelSlugs = uniqueSlugs('levels', levels, problems);
-  const skillSlugs = uniqueSlugs('skills', skills, problems);
+  uniqueSlugs('areas', areas, problems);
+  uniqueSlugs('levels', levels, problems);
+  uniqueSlugs('skills', skills, problems);
   uniqueSlugs('responsibilities', responsibilities, problems);
   uniqueSlugs('resources', resources, problems);
+  // References resolve against every record that names a slug, valid or not, so one bad
+  // record gives one problem instead of one more for each edge that points at it.
+  const areaSlugs = slugsIn(raw.areas);
+  const levelSlugs = slugsIn(raw.levels);
+  const skillSlugs = slugsIn(raw.skills);
   const ranks = new Set<number>();
   for (const level of levels) {
     if (ranks.has(level.rank)) problems.push(`levels "${level.slug}": rank ${level.rank} is used twice`);
@@ -173,6 +178,16 @@ function nameOf(record: unknown): string {
   if (typeof record !== 'object' || record === null) return '';
   const slug = (record as Record<string, unknown>).slug ?? (record as Record<string, unknown>).skill;
   return typeof slug === 'string' ? ` "${slug}"` : '';
+}
+
+function slugsIn(records: unknown): Set<string> {
+  const slugs = new Set<string>();
+  if (!Array.isArray(records)) return slugs;
+  for (const record of records) {
+    const slug = typeof record === 'object' && record !== null ? (record as Record<string, unknown>).slug : undefined;
+    if (typeof slug === 'string') slugs.add(slug);
+  }
+  return slugs;
 }
 
 function uniqueSlugs(file: string, records: readonly { slug: string }[], problems: string[]): Set<string> {

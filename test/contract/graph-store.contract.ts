@@ -1,0 +1,234 @@
+import type { Dataset } from '../../src/dataset/dataset.types';
+import type { GraphStore } from '../../src/domain/ports/graph-store.port';
+import { contractDataset } from './contract-dataset';
+
+const slugs = (items: readonly { slug: string }[]) => items.map((item) => item.slug);
+const lists = (groups: readonly (readonly { slug: string }[])[]) => groups.map(slugs);
+const edgeKey = (e: { skill: string; requires: string; reason: string }) => `${e.skill}->${e.requires}: ${e.reason}`;
+
+/**
+ * What every GraphStore must do, run by each adapter's test file. Answers must be identical
+ * across stores, including order, because clients page and diff them.
+ */
+export function defineGraphStoreContract(
+  name: string,
+  createStore: (dataset: Dataset) => Promise<GraphStore>,
+): void {
+  describe(`GraphStore contract: ${name}`, () => {
+    let store: GraphStore;
+
+    beforeAll(async () => {
+      store = await createStore(contractDataset());
+    });
+
+    afterAll(async () => {
+      await store?.close();
+    });
+
+    describe('lists', () => {
+      it('lists areas in dataset (guide) order and levels by rank', async () => {
+        expect(slugs(await store.listAreas())).toEqual(['zeta', 'alpha']);
+        expect((await store.listLevels()).map((l) => [l.slug, l.rank])).toEqual([
+          ['junior', 1],
+          ['senior', 2],
+          ['principal', 3],
+        ]);
+      });
+
+      it('lists skills in slug order with every field of the domain shape', async () => {
+        const page = await store.listSkills({}, { first: 100 });
+        expect(slugs(page.items)).toEqual(['base', 'far', 'lonely', 'mid-a', 'mid-b', 'top']);
+        expect(page).toMatchObject({ totalCount: 6, hasNextPage: false });
+        expect(page.items.find((s) => s.slug === 'mid-b')).toEqual({
+          slug: 'mid-b',
+          name: 'Skill mid-b',
+          description: expect.stringContaining('mid-b'),
+          estimatedHours: 5,
+          area: 'alpha',
+          level: 'senior',
+          parent: 'base',
+        });
+      });
+
+      it('filters skills by area, level and case-insensitive text', async () => {
+        expect(slugs((await store.listSkills({ area: 'alpha' }, { first: 10 })).items)).toEqual(['far', 'mid-b', 'top']);
+        expect(slugs((await store.listSkills({ level: 'junior' }, { first: 10 })).items)).toEqual(['base', 'lonely', 'mid-a']);
+        expect(slugs((await store.listSkills({ search: 'needle' }, { first: 10 })).items)).toEqual(['lonely']);
+        expect(slugs((await store.listSkills({ search: 'MID-' }, { first: 10 })).items)).toEqual(['mid-a', 'mid-b']);
+        const combined = await store.listSkills({ area: 'zeta', level: 'junior', search: 'skill mid' }, { first: 10 });
+        expect(slugs(combined.items)).toEqual(['mid-a']);
+        expect((await store.listSkills({ area: 'nowhere' }, { first: 10 })).totalCount).toBe(0);
+      });
+
+      it('pages skills by keyset: after a slug, with totalCount counting every match', async () => {
+        const first = await store.listSkills({}, { first: 2 });
+        expect(slugs(first.items)).toEqual(['base', 'far']);
+        expect(first).toMatchObject({ hasNextPage: true, totalCount: 6 });
+        const second = await store.listSkills({}, { first: 2, afterSlug: 'far' });
+        expect(slugs(second.items)).toEqual(['lonely', 'mid-a']);
+        const last = await store.listSkills({}, { first: 2, afterSlug: 'mid-a' });
+        expect(slugs(last.items)).toEqual(['mid-b', 'top']);
+        expect(last).toMatchObject({ hasNextPage: false, totalCount: 6 });
+      });
+
+      it('pages after a slug that no longer exists, from where it would have been', async () => {
+        expect(slugs((await store.listSkills({}, { first: 2, afterSlug: 'c' })).items)).toEqual(['far', 'lonely']);
+      });
+
+      it('answers first: 0 with no items but the count and whether any follow', async () => {
+        const page = await store.listSkills({ area: 'alpha' }, { first: 0 });
+        expect(page).toEqual({ items: [], hasNextPage: true, totalCount: 3 });
+      });
+
+      it('lists resources with filters by kind, skill and price, in slug order', async () => {
+        expect(slugs((await store.listResources({}, { first: 10 })).items)).toEqual(['book-one', 'free-guide', 'video']);
+        expect(slugs((await store.listResources({ kind: 'BOOK' }, { first: 10 })).items)).toEqual(['book-one']);
+        expect(slugs((await store.listResources({ free: true }, { first: 10 })).items)).toEqual(['free-guide', 'video']);
+        expect(slugs((await store.listResources({ skill: 'top' }, { first: 10 })).items)).toEqual(['book-one', 'free-guide']);
+        expect(slugs((await store.listResources({ skill: 'top', free: false }, { first: 10 })).items)).toEqual(['book-one']);
+        const page = await store.listResources({}, { first: 1, afterSlug: 'book-one' });
+        expect(page).toMatchObject({ hasNextPage: true, totalCount: 3 });
+        expect(slugs(page.items)).toEqual(['free-guide']);
+      });
+
+      it('returns resources in domain shape, with empty authors and null year when absent', async () => {
+        const [book, guide] = await store.findResourcesBySlugs(['book-one', 'free-guide']);
+        expect(book).toEqual({
+          slug: 'book-one',
+          title: 'Resource book-one',
+          kind: 'BOOK',
+          url: 'https://example.org/book-one',
+          authors: ['Ada Author', 'Bo Writer'],
+          year: 2019,
+          free: false,
+          estimatedHours: 30,
+        });
+        expect(guide).toMatchObject({ authors: [], year: null, free: true });
+      });
+
+      it('lists responsibilities in guide order, filtered by category and levels', async () => {
+        expect(slugs(await store.listResponsibilities({}))).toEqual(['r-design', 'r-lead', 'r-biz', 'a-review']);
+        expect(slugs(await store.listResponsibilities({ category: 'TECHNICAL' }))).toEqual(['r-design', 'a-review']);
+        expect(slugs(await store.listResponsibilities({ levels: ['senior', 'principal'] }))).toEqual([
+          'r-lead',
+          'r-biz',
+          'a-review',
+        ]);
+        expect(await store.listResponsibilities({ levels: [] })).toEqual([]);
+      });
+    });
+
+    describe('batch lookups follow the DataLoader contract', () => {
+      it('answers in key order with null for unknown keys, repeated keys included', async () => {
+        expect((await store.findSkillsBySlugs(['top', 'missing', 'base', 'top'])).map((s) => s?.slug ?? null)).toEqual([
+          'top',
+          null,
+          'base',
+          'top',
+        ]);
+        expect((await store.findAreasBySlugs(['alpha', 'nope'])).map((a) => a?.slug ?? null)).toEqual(['alpha', null]);
+        expect((await store.findLevelsBySlugs(['principal', 'x'])).map((l) => l?.slug ?? null)).toEqual(['principal', null]);
+        expect((await store.findResourcesBySlugs(['video', 'x'])).map((r) => r?.slug ?? null)).toEqual(['video', null]);
+        expect((await store.findResponsibilitiesBySlugs(['x', 'r-lead'])).map((r) => r?.slug ?? null)).toEqual([
+          null,
+          'r-lead',
+        ]);
+      });
+
+      it('answers an empty key list with an empty list', async () => {
+        expect(await store.findSkillsBySlugs([])).toEqual([]);
+        expect(await store.prerequisitesOfSkills([])).toEqual([]);
+      });
+
+      it('groups skills by area and level, and counts them, in slug order', async () => {
+        expect(lists(await store.skillsOfAreas(['alpha', 'nope', 'zeta']))).toEqual([
+          ['far', 'mid-b', 'top'],
+          [],
+          ['base', 'lonely', 'mid-a'],
+        ]);
+        expect(await store.countSkillsOfAreas(['zeta', 'nope', 'alpha'])).toEqual([3, 0, 3]);
+        expect(lists(await store.skillsOfLevels(['senior', 'principal']))).toEqual([['mid-b', 'top'], ['far']]);
+      });
+
+      it('gives each skill its children, prerequisites and dependents with reasons', async () => {
+        expect(lists(await store.childrenOfSkills(['base', 'top']))).toEqual([['mid-a', 'mid-b'], []]);
+        const [top, base, missing] = await store.prerequisitesOfSkills(['top', 'base', 'missing']);
+        expect(top.map((l) => [l.skill.slug, l.reason])).toEqual([
+          ['base', 'top also uses base directly'],
+          ['mid-a', 'top builds on mid-a'],
+          ['mid-b', 'top builds on mid-b'],
+        ]);
+        expect(base).toEqual([]);
+        expect(missing).toEqual([]);
+        const [dependentsOfBase] = await store.dependentsOfSkills(['base']);
+        expect(dependentsOfBase.map((l) => [l.skill.slug, l.reason])).toEqual([
+          ['mid-a', 'mid-a builds on base'],
+          ['mid-b', 'mid-b builds on base'],
+          ['top', 'top also uses base directly'],
+        ]);
+        expect(top[0].skill).toMatchObject({ slug: 'base', area: 'zeta', level: 'junior', parent: null });
+      });
+
+      it('treats related-topic edges as undirected', async () => {
+        expect(lists(await store.relatedOfSkills(['lonely', 'base', 'top', 'far']))).toEqual([
+          ['base', 'top'],
+          ['lonely'],
+          ['lonely'],
+          [],
+        ]);
+      });
+
+      it('links resources and responsibilities to skills in both directions', async () => {
+        expect(lists(await store.resourcesOfSkills(['top', 'mid-a']))).toEqual([['book-one', 'free-guide'], []]);
+        expect(lists(await store.skillsOfResources(['book-one', 'video', 'x']))).toEqual([['base', 'top'], ['lonely'], []]);
+        expect(lists(await store.responsibilitiesOfSkills(['top', 'lonely']))).toEqual([['r-design', 'a-review'], []]);
+        expect(lists(await store.skillsOfResponsibilities(['r-design', 'r-lead']))).toEqual([['base', 'top'], ['far']]);
+        expect(lists(await store.responsibilitiesOfLevels(['senior', 'junior', 'x']))).toEqual([
+          ['r-biz', 'a-review'],
+          ['r-design'],
+          [],
+        ]);
+      });
+    });
+
+    describe('prerequisite closure', () => {
+      const closureKeys = async (slug: string, depth: number) => {
+        const closure = await store.prerequisiteClosure(slug, depth);
+        return closure === null ? null : closure.edges.map(edgeKey).sort();
+      };
+
+      it('is null for an unknown skill', async () => {
+        expect(await store.prerequisiteClosure('missing', 5)).toBeNull();
+      });
+
+      it('has no edges at depth 0 or for a skill without prerequisites', async () => {
+        expect(await closureKeys('far', 0)).toEqual([]);
+        expect(await closureKeys('lonely', 10)).toEqual([]);
+      });
+
+      it('returns every edge among the skills within reach, with reasons', async () => {
+        expect(await closureKeys('far', 10)).toEqual([
+          'far->top: far builds on top',
+          'mid-a->base: mid-a builds on base',
+          'mid-b->base: mid-b builds on base',
+          'top->base: top also uses base directly',
+          'top->mid-a: top builds on mid-a',
+          'top->mid-b: top builds on mid-b',
+        ]);
+      });
+
+      it('stops at maxDepth, keeping edges between skills that are both within it', async () => {
+        expect(await closureKeys('far', 1)).toEqual(['far->top: far builds on top']);
+        // At depth 2 base is reached through the shortcut, so the mid-* -> base edges are inside too.
+        expect(await closureKeys('far', 2)).toEqual(await closureKeys('far', 10));
+        expect(await closureKeys('top', 1)).toEqual([
+          'mid-a->base: mid-a builds on base',
+          'mid-b->base: mid-b builds on base',
+          'top->base: top also uses base directly',
+          'top->mid-a: top builds on mid-a',
+          'top->mid-b: top builds on mid-b',
+        ]);
+      });
+    });
+  });
+}

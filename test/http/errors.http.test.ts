@@ -1,0 +1,127 @@
+import { EmbeddedGraphStore } from '../../src/adapters/embedded/embedded-graph-store';
+import { loadDataset } from '../../src/dataset/load-dataset';
+import type { GraphStore } from '../../src/domain/ports/graph-store.port';
+import type { TestServer } from '../support/test-server';
+import { execute, startTestServer } from '../support/test-server';
+
+// Error codes and messages for bad input, pinned in one place (as DataLoader's abuse tests do).
+
+let api: TestServer;
+beforeAll(async () => {
+  api = await startTestServer();
+});
+afterAll(() => api.close());
+
+async function errorOf(query: string, variables?: Record<string, unknown>) {
+  const { data, errors } = await execute(api.client, query, variables);
+  expect(errors).toHaveLength(1);
+  return { data, error: errors[0] };
+}
+
+describe('invalid arguments give BAD_USER_INPUT naming the argument', () => {
+  it.each([
+    ['first above 100', '{ skills(first: 101) { totalCount } }', 'first', 'first must be an integer from 0 to 100; received 101'],
+    ['negative first', '{ resources(first: -1) { totalCount } }', 'first', 'first must be an integer from 0 to 100; received -1'],
+    ['a cursor that was never issued', '{ skills(after: "bm9wZQ") { totalCount } }', 'after', 'after must be a cursor returned by this skill connection; received "bm9wZQ"'],
+    ['negative maxDepth', '{ prerequisiteChain(skill: "http", maxDepth: -1) { order { slug } } }', 'maxDepth', 'maxDepth must be an integer from 0 to 25; received -1'],
+    ['maxDepth above the bound', '{ prerequisiteChain(skill: "http", maxDepth: 26) { order { slug } } }', 'maxDepth', 'maxDepth must be an integer from 0 to 25; received 26'],
+  ])('%s', async (_situation, query, argument, message) => {
+    const { data, error } = await errorOf(query);
+    expect(error.message).toBe(message);
+    expect(error.extensions).toEqual({ code: 'BAD_USER_INPUT', argument });
+    expect(Object.values(data as object)).toEqual([null]);
+  });
+
+  it('refuses a skills cursor on the resources connection', async () => {
+    const { data } = await execute<any>(api.client, '{ skills(first: 1) { pageInfo { endCursor } } }');
+    const { error } = await errorOf('query($after: String) { resources(after: $after) { totalCount } }', {
+      after: data.skills.pageInfo.endCursor,
+    });
+    expect(error.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('keeps the data of sibling fields when one argument is bad', async () => {
+    const { data, errors } = await execute<any>(api.client, '{ levels { slug } skills(first: 500) { totalCount } }');
+    expect(errors.map((e) => e.path)).toEqual([['skills']]);
+    expect(data.levels).toHaveLength(3);
+    expect(data.skills).toBeNull();
+  });
+
+  it('reports a variable of the wrong type before running anything', async () => {
+    const { error } = await errorOf('query($n: Int) { skills(first: $n) { totalCount } }', { n: 'ten' });
+    expect(error.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(error.message).toMatch(/Variable "\$n" got invalid value "ten"/);
+  });
+
+  it('reports an unknown field as a validation failure', async () => {
+    const { status, errors } = await execute(api.client, '{ skills { nope } }');
+    expect(status).toBe(400);
+    expect(errors.map((e) => e.extensions?.code)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+  });
+});
+
+describe('unknown slugs', () => {
+  it('give NOT_FOUND naming the slug in prerequisiteChain', async () => {
+    const { error } = await errorOf('{ prerequisiteChain(skill: "quantum-astrology") { order { slug } } }');
+    expect(error).toMatchObject({
+      message: 'Skill "quantum-astrology" does not exist',
+      path: ['prerequisiteChain'],
+      extensions: { code: 'NOT_FOUND', kind: 'Skill', slug: 'quantum-astrology' },
+    });
+  });
+
+  it('give null without an error in single lookups', async () => {
+    const { data, errors } = await execute(
+      api.client,
+      '{ skill(slug: "x") { slug } area(slug: "x") { slug } level(slug: "x") { slug } resource(slug: "x") { slug } }',
+    );
+    expect(errors).toEqual([]);
+    expect(data).toEqual({ skill: null, area: null, level: null, resource: null });
+  });
+});
+
+describe('unexpected faults', () => {
+  /** The real store with one method broken, to stand for a bug or an outage. */
+  function withFault(store: GraphStore, method: keyof GraphStore, message: string): GraphStore {
+    return new Proxy(store, {
+      get: (target, property, receiver) =>
+        property === method ? async () => Promise.reject(new Error(message)) : Reflect.get(target, property, receiver),
+    });
+  }
+
+  const secret = 'connection to 10.0.0.7 failed: password=hunter2';
+
+  it('are masked outside development: no message detail, no stack trace', async () => {
+    const faulty = await startTestServer(
+      { NODE_ENV: 'production' },
+      { store: withFault(EmbeddedGraphStore.fromDataset(loadDataset()), 'listAreas', secret) },
+    );
+    try {
+      const { errors } = await execute(faulty.client, '{ areas { slug } }');
+      expect(errors).toEqual([
+        { message: 'Internal server error', locations: expect.any(Array), path: ['areas'], extensions: { code: 'INTERNAL_SERVER_ERROR' } },
+      ]);
+    } finally {
+      await faulty.close();
+    }
+  });
+
+  it('are shown with their stack trace in development only', async () => {
+    const faulty = await startTestServer(
+      { NODE_ENV: 'development' },
+      { store: withFault(EmbeddedGraphStore.fromDataset(loadDataset()), 'listAreas', secret) },
+    );
+    try {
+      const { errors } = await execute(faulty.client, '{ areas { slug } }');
+      expect(errors[0].message).toBe(secret);
+      expect(errors[0].extensions?.stacktrace).toEqual(expect.any(Array));
+    } finally {
+      await faulty.close();
+    }
+  });
+
+  it('never carry a stack trace in the test environment either', async () => {
+    const { errors } = await execute(api.client, '{ prerequisiteChain(skill: "nope") { order { slug } } }');
+    expect(errors[0].extensions).not.toHaveProperty('stacktrace');
+  });
+});

@@ -1,0 +1,52 @@
+import { ClientError, GraphQLClient } from 'graphql-request';
+
+import { loadConfig } from '../../src/config';
+import type { ServerOverrides, SkillGraphServer } from '../../src/server';
+import { startServer } from '../../src/server';
+
+export interface TestServer {
+  readonly server: SkillGraphServer;
+  readonly client: GraphQLClient;
+  readonly url: string;
+  close(): Promise<void>;
+}
+
+/** The real server on a free port, with the environment a test would set. */
+export async function startTestServer(
+  env: Record<string, string> = {},
+  overrides: ServerOverrides = {},
+): Promise<TestServer> {
+  const config = loadConfig({ NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', ...env });
+  const server = await startServer(config, overrides);
+  return {
+    server,
+    url: server.url,
+    client: new GraphQLClient(server.url, { errorPolicy: 'all' }),
+    close: () => server.close(),
+  };
+}
+
+export interface GraphQLErrorShape {
+  readonly message: string;
+  readonly path?: readonly (string | number)[];
+  readonly extensions?: Record<string, unknown>;
+}
+
+/**
+ * Runs a query and returns data, errors and the HTTP status without throwing, so tests can
+ * assert on all three (graphql-request throws for non-2xx answers such as validation failures).
+ */
+export async function execute<T = Record<string, unknown>>(
+  client: GraphQLClient,
+  query: string,
+  variables?: Record<string, unknown>,
+): Promise<{ data: T | null | undefined; errors: readonly GraphQLErrorShape[]; status: number }> {
+  try {
+    const response = await client.rawRequest<T>(query, variables);
+    return { data: response.data, errors: (response.errors ?? []) as readonly GraphQLErrorShape[], status: response.status };
+  } catch (error) {
+    if (!(error instanceof ClientError)) throw error;
+    const { data, errors, status } = error.response;
+    return { data: data as T | undefined, errors: (errors ?? []) as readonly GraphQLErrorShape[], status };
+  }
+}

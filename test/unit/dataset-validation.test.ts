@@ -1,0 +1,94 @@
+import { InvalidDatasetError } from '../../src/domain/domain-error';
+import { parseDataset } from '../../src/dataset/load-dataset';
+import { buildRawDataset, buildResource, buildSkill, requires } from '../support/factories';
+
+function problemsOf(files: Parameters<typeof buildRawDataset>[0]): readonly string[] {
+  try {
+    parseDataset(buildRawDataset(files));
+  } catch (error) {
+    if (error instanceof InvalidDatasetError) return error.details.problems;
+    throw error;
+  }
+  throw new Error('expected the dataset to be rejected');
+}
+
+describe('parseDataset', () => {
+  it('accepts a valid dataset and returns it in domain shape', () => {
+    const dataset = parseDataset(buildRawDataset());
+    expect(dataset.skills.map((s) => s.slug)).toEqual(['a', 'b']);
+    expect(dataset.prerequisites).toEqual([requires('b', 'a')]);
+    expect(dataset.resources[0]).toMatchObject({ slug: 'res', authors: [], year: null });
+    expect(dataset.resourceSkills).toEqual([{ from: 'res', skill: 'a' }]);
+    expect(dataset.areas[0].position).toBe(1);
+  });
+
+  it('names the file, index and slug of a record with a bad field', () => {
+    const problems = problemsOf({ skills: [buildSkill({ slug: 'a' }), buildSkill({ slug: 'b', estimatedHours: -3 })] });
+    expect(problems).toEqual([expect.stringMatching(/^skills\[1\] "b": estimatedHours: /)]);
+  });
+
+  it('rejects unknown keys, so a misspelt field is not silently dropped', () => {
+    const problems = problemsOf({ skills: [buildSkill({ slug: 'a' }), buildSkill({ slug: 'b', estimatedHour: 3 })] });
+    expect(problems.join('\n')).toMatch(/skills\[1\] "b": .*estimatedHour/);
+  });
+
+  it('prints a prerequisite cycle in order', () => {
+    const problems = problemsOf({
+      skills: ['a', 'b', 'c'].map((slug) => buildSkill({ slug })),
+      prerequisites: [requires('a', 'b'), requires('b', 'c'), requires('c', 'a')],
+    });
+    expect(problems).toContain('prerequisites: cycle a → b → c → a');
+  });
+
+  it('reports references to unknown records, naming both ends', () => {
+    const problems = problemsOf({
+      skills: [buildSkill({ slug: 'a', area: 'nowhere' }), buildSkill({ slug: 'b', parent: 'ghost' })],
+      prerequisites: [requires('b', 'missing')],
+      resources: [buildResource({ slug: 'res', skills: ['nope'] })],
+    });
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        'skills "a": unknown area "nowhere"',
+        'skills "b" parent: unknown skill "ghost"',
+        'prerequisites "b" → "missing": unknown skill "missing"',
+        'resources "res": unknown skill "nope"',
+      ]),
+    );
+  });
+
+  it('reports duplicate slugs, duplicate edges and self-references', () => {
+    const problems = problemsOf({
+      skills: [buildSkill({ slug: 'a' }), buildSkill({ slug: 'a' }), buildSkill({ slug: 'b' })],
+      prerequisites: [requires('b', 'a'), requires('b', 'a'), requires('a', 'a')],
+      related: [
+        { skill: 'a', related: 'b' },
+        { skill: 'b', related: 'a' },
+      ],
+    });
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        'skills "a": slug is used twice',
+        'prerequisites "b" → "a": listed twice',
+        'prerequisites "a" → "a": a skill cannot require itself',
+        'related "b" ↔ "a": listed twice',
+      ]),
+    );
+  });
+
+  it('requires authors and a year for books, and https URLs for everything', () => {
+    const problems = problemsOf({
+      resources: [
+        buildResource({ slug: 'book', kind: 'BOOK', skills: ['a'] }),
+        buildResource({ slug: 'plain', url: 'http://example.org/x', skills: ['a'] }),
+      ],
+    });
+    expect(problems).toEqual([
+      'resources[0] "book": a BOOK needs authors and year',
+      'resources[1] "plain": url: must be an https URL',
+    ]);
+  });
+
+  it('reports a file that is not an array', () => {
+    expect(problemsOf({ areas: { not: 'an array' } as unknown as unknown[] })).toContain('areas.json: must be a JSON array');
+  });
+});

@@ -1,0 +1,58 @@
+import { findCycle, learningOrder, prerequisiteDepths } from '../../src/domain/prerequisite-graph';
+import { requires } from '../support/factories';
+
+describe('findCycle', () => {
+  it('returns null for a DAG, including diamonds and disconnected parts', () => {
+    expect(findCycle([requires('d', 'b'), requires('d', 'c'), requires('b', 'a'), requires('c', 'a'), requires('x', 'y')])).toBeNull();
+    expect(findCycle([])).toBeNull();
+  });
+
+  it('returns the cycle in edge direction, closing on its first slug', () => {
+    const cycle = findCycle([requires('a', 'b'), requires('b', 'c'), requires('c', 'a'), requires('c', 'z')]);
+    expect(cycle).toEqual(['a', 'b', 'c', 'a']);
+  });
+
+  it('finds a cycle that does not include the first node visited', () => {
+    expect(findCycle([requires('a', 'b'), requires('b', 'c'), requires('c', 'b')])).toEqual(['b', 'c', 'b']);
+  });
+
+  it('handles chains far longer than the call stack would allow recursively', () => {
+    const chain = Array.from({ length: 50_000 }, (_, i) => requires(`s${i + 1}`, `s${i}`));
+    expect(findCycle(chain)).toBeNull();
+    expect(findCycle([...chain, requires('s0', 's50000')])).toHaveLength(50_002);
+  });
+});
+
+describe('learningOrder', () => {
+  it('puts every skill after its prerequisites and breaks ties by slug', () => {
+    // c needs a and b; b needs a; d is free-standing and sorts before c only when ready first.
+    const order = learningOrder(['c', 'b', 'a', 'd'], [requires('c', 'a'), requires('c', 'b'), requires('b', 'a')]);
+    expect(order).toEqual(['a', 'b', 'c', 'd']);
+  });
+
+  it('prefers the smallest ready slug, not the smallest slug overall', () => {
+    // "a-late" needs "z", so "z" (ready) must come before it despite sorting after it.
+    expect(learningOrder(['a-late', 'z', 'm'], [requires('a-late', 'z')])).toEqual(['m', 'z', 'a-late']);
+  });
+
+  it('ignores edges leaving the given skills', () => {
+    expect(learningOrder(['b', 'a'], [requires('b', 'outside'), requires('a', 'b')])).toEqual(['b', 'a']);
+  });
+
+  it('refuses a cycle rather than returning an order that breaks it', () => {
+    expect(() => learningOrder(['a', 'b'], [requires('a', 'b'), requires('b', 'a')])).toThrow(/cycle/);
+  });
+});
+
+describe('prerequisiteDepths', () => {
+  it('gives each reachable skill its fewest hops from the start', () => {
+    const depths = prerequisiteDepths('top', [
+      requires('top', 'mid'),
+      requires('mid', 'base'),
+      requires('top', 'base'),
+      requires('base', 'root'),
+      requires('unrelated', 'root'),
+    ]);
+    expect(Object.fromEntries(depths)).toEqual({ top: 0, mid: 1, base: 1, root: 2 });
+  });
+});
