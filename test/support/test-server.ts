@@ -1,4 +1,9 @@
-import { ClientError, GraphQLClient } from 'graphql-request';
+import type * as GraphQLRequest from 'graphql-request' with { 'resolution-mode': 'import' };
+
+// graphql-request 7 ships a CommonJS build but only ESM type declarations: take the types from
+// the ESM side and the code from the CommonJS build, which is what Jest loads anyway.
+const { ClientError, GraphQLClient } = require('graphql-request') as typeof GraphQLRequest;
+type GraphQLClient = GraphQLRequest.GraphQLClient;
 
 import { loadConfig } from '../../src/config';
 import type { ServerOverrides, SkillGraphServer } from '../../src/server';
