@@ -91,11 +91,10 @@ export function parseDataset(raw: RawDataset): Dataset {
   const responsibilities = parse<ResponsibilityRecord>('responsibilities', responsibilityRecord);
   const resources = parse<ResourceRecord>('resources', resourceRecord);
 
-  uniqueSlugs('areas', areas, problems);
-  uniqueSlugs('levels', levels, problems);
-  uniqueSlugs('skills', skills, problems);
-  uniqueSlugs('responsibilities', responsibilities, problems);
-  uniqueSlugs('resources', resources, problems);
+  const files = { areas, levels, skills, responsibilities, resources };
+  for (const [file, records] of Object.entries(files)) {
+    for (const slug of repeated(records.map((r) => r.slug))) problems.push(`${file} "${slug}": slug is used twice`);
+  }
   // References resolve against every record that names a slug, valid or not, so one bad
   // record gives one problem instead of one more for each edge that points at it.
   const areaSlugs = slugsIn(raw.areas);
@@ -151,12 +150,12 @@ export function parseDataset(raw: RawDataset): Dataset {
     const where = `responsibilities "${r.slug}"`;
     expect(where, 'level', levelSlugs, r.level);
     for (const skill of r.skills) expect(where, 'skill', skillSlugs, skill);
-    duplicatesIn(where, r.skills, problems);
+    for (const skill of repeated(r.skills)) problems.push(`${where}: skill "${skill}" is listed twice`);
   }
   for (const r of resources) {
     const where = `resources "${r.slug}"`;
     for (const skill of r.skills) expect(where, 'skill', skillSlugs, skill);
-    duplicatesIn(where, r.skills, problems);
+    for (const skill of repeated(r.skills)) problems.push(`${where}: skill "${skill}" is listed twice`);
   }
 
   if (problems.length > 0) throw new InvalidDatasetError(problems);
@@ -190,19 +189,13 @@ function slugsIn(records: unknown): Set<string> {
   return slugs;
 }
 
-function uniqueSlugs(file: string, records: readonly { slug: string }[], problems: string[]): Set<string> {
-  const slugs = new Set<string>();
-  for (const { slug } of records) {
-    if (slugs.has(slug)) problems.push(`${file} "${slug}": slug is used twice`);
-    slugs.add(slug);
-  }
-  return slugs;
-}
-
-function duplicatesIn(where: string, skills: readonly string[], problems: string[]): void {
+/** Values that occur more than once, each reported once. */
+function repeated(values: readonly string[]): string[] {
   const seen = new Set<string>();
-  for (const skill of skills) {
-    if (seen.has(skill)) problems.push(`${where}: skill "${skill}" is listed twice`);
-    seen.add(skill);
+  const repeats = new Set<string>();
+  for (const value of values) {
+    if (seen.has(value)) repeats.add(value);
+    seen.add(value);
   }
+  return [...repeats];
 }

@@ -66,21 +66,13 @@ export class SkillGraphService {
   }
 
   /** For each level slug, its responsibilities and those of every lower level, in guide order. */
-  async responsibilitiesUpToLevels(levelSlugs: readonly string[]): Promise<readonly (readonly Responsibility[])[]> {
-    const levels = await this.levelsUpTo(levelSlugs);
-    const distinct = [...new Set(levels.flat())];
-    const lists = await this.store.responsibilitiesOfLevels(distinct);
-    const byLevel = new Map(distinct.map((slug, i) => [slug, lists[i]]));
-    return levels.map((slugs) => slugs.flatMap((slug) => byLevel.get(slug) ?? []).sort((a, b) => a.position - b.position));
+  responsibilitiesUpToLevels(levelSlugs: readonly string[]): Promise<readonly (readonly Responsibility[])[]> {
+    return this.upToLevels(levelSlugs, (slugs) => this.store.responsibilitiesOfLevels(slugs), (a, b) => a.position - b.position);
   }
 
   /** For each level slug, its skills and those of every lower level, in slug order. */
-  async skillsUpToLevels(levelSlugs: readonly string[]): Promise<readonly (readonly Skill[])[]> {
-    const levels = await this.levelsUpTo(levelSlugs);
-    const distinct = [...new Set(levels.flat())];
-    const lists = await this.store.skillsOfLevels(distinct);
-    const byLevel = new Map(distinct.map((slug, i) => [slug, lists[i]]));
-    return levels.map((slugs) => slugs.flatMap((slug) => byLevel.get(slug) ?? []).sort(bySlug));
+  skillsUpToLevels(levelSlugs: readonly string[]): Promise<readonly (readonly Skill[])[]> {
+    return this.upToLevels(levelSlugs, (slugs) => this.store.skillsOfLevels(slugs), bySlug);
   }
 
   async prerequisiteChain(skillSlug: string, maxDepth: number = DEFAULT_CHAIN_DEPTH): Promise<PrerequisiteChain> {
@@ -110,6 +102,19 @@ export class SkillGraphService {
       .sort((a, b) => bySlug(a.from, b.from) || bySlug(a.to, b.to));
     const order = learningOrder(skills.keys(), closure.edges).map((slug) => skills.get(slug) as Skill);
     return { skill: start, steps, edges, order };
+  }
+
+  /** Two store calls for any number of levels: the ranks, then one batch read of every level involved. */
+  private async upToLevels<T>(
+    levelSlugs: readonly string[],
+    ofLevels: (slugs: readonly string[]) => Promise<readonly (readonly T[])[]>,
+    order: (a: T, b: T) => number,
+  ): Promise<readonly (readonly T[])[]> {
+    const levels = await this.levelsUpTo(levelSlugs);
+    const distinct = [...new Set(levels.flat())];
+    const lists = await ofLevels(distinct);
+    const byLevel = new Map(distinct.map((slug, i) => [slug, lists[i]]));
+    return levels.map((slugs) => slugs.flatMap((slug) => byLevel.get(slug) ?? []).sort(order));
   }
 
   /** For each level slug, the slugs of that level and every lower-ranked one; unknown slugs give `[]`. */
