@@ -9,7 +9,9 @@ module.exports = {
       comment: 'The domain core must not import GraphQL, HTTP, store drivers or graph libraries.',
       severity: 'error',
       from: { path: '^src/domain/' },
-      to: { path: 'node_modules/(graphql|type-graphql|@apollo|fastify|@as-integrations|neo4j-driver|graphology[^/]*|dataloader|zod)/' },
+      to: {
+        path: 'node_modules/(graphql|type-graphql|@apollo|fastify|@as-integrations|neo4j-driver|graphology[^/]*|dataloader|zod)/',
+      },
     },
     {
       name: 'domain-is-the-core',

@@ -29,6 +29,6 @@ async function main(): Promise<void> {
 main().catch((error: unknown) => {
   // Configuration and dataset problems are the user's to fix: print the message, not a stack.
   const known = error instanceof ConfigError || error instanceof InvalidDatasetError;
-  process.stderr.write(`${known ? (error as Error).message : (error as Error)?.stack ?? String(error)}\n`);
+  process.stderr.write(`${known ? (error as Error).message : ((error as Error)?.stack ?? String(error))}\n`);
   process.exit(1);
 });

@@ -6,6 +6,7 @@ import Fastify from 'fastify';
 import type { GraphQLSchema } from 'graphql';
 
 import { EmbeddedGraphStore } from './adapters/embedded/embedded-graph-store';
+import { Neo4jGraphStore } from './adapters/neo4j/neo4j-graph-store';
 import type { Config } from './config';
 import { loadDataset } from './dataset/load-dataset';
 import type { GraphStore } from './domain/ports/graph-store.port';
@@ -29,7 +30,9 @@ export interface ServerOverrides {
   readonly schema?: GraphQLSchema;
 }
 
+/** Neo4j when NEO4J_URI is set; otherwise the embedded store, loaded from the canonical dataset. */
 export function createStore(config: Config): GraphStore {
+  if (config.neo4j !== null) return Neo4jGraphStore.connect(config.neo4j);
   return EmbeddedGraphStore.fromDataset(loadDataset(config.dataDir));
 }
 
@@ -44,7 +47,7 @@ export async function startServer(config: Config, overrides: ServerOverrides = {
     includeStacktraceInErrorResponses: development,
     formatError: createFormatError({
       exposeInternals: development,
-      onInternalError: (error) => app.log.error({ err: error }, 'unexpected error while resolving a query'),
+      onServerError: (error) => app.log.error({ err: error }, 'request failed on the server side'),
     }),
     plugins: [fastifyApolloDrainPlugin(app)],
   });

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 
 import type { ZodType } from 'zod';
 
@@ -24,9 +24,9 @@ import {
   skillRecord,
 } from './dataset.schema';
 import type { Dataset } from './dataset.types';
+import { DATA_DIR } from '../project-paths';
 
-/** data/ at the project root, whether running from src/ (ts-jest) or dist/src/ (node). */
-export const DEFAULT_DATA_DIR = resolve(__dirname, __dirname.includes(`${join('dist', 'src')}`) ? '../../../data' : '../../data');
+export const DEFAULT_DATA_DIR = DATA_DIR;
 
 export const DATASET_FILES = {
   areas: 'areas.json',
@@ -168,7 +168,11 @@ export function parseDataset(raw: RawDataset): Dataset {
     related: relatedEdges,
     responsibilities: responsibilities.map(({ skills: _skills, ...r }, i) => ({ ...r, position: i + 1 })),
     responsibilitySkills: responsibilities.flatMap((r) => r.skills.map((skill) => ({ from: r.slug, skill }))),
-    resources: resources.map(({ skills: _skills, authors, year, ...r }) => ({ ...r, authors: authors ?? [], year: year ?? null })),
+    resources: resources.map(({ skills: _skills, authors, year, ...r }) => ({
+      ...r,
+      authors: authors ?? [],
+      year: year ?? null,
+    })),
     resourceSkills: resources.flatMap((r) => r.skills.map((skill) => ({ from: r.slug, skill }))),
   };
 }

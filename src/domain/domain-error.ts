@@ -1,15 +1,15 @@
 // Errors the domain raises on purpose. Each carries a stable code and the data a client needs;
 // the GraphQL layer maps codes to GraphQL error codes in one place (format-error.ts).
 
-export type DomainErrorCode = 'NOT_FOUND' | 'INVALID_ARGUMENT' | 'INVALID_DATASET';
+export type DomainErrorCode = 'NOT_FOUND' | 'INVALID_ARGUMENT' | 'INVALID_DATASET' | 'STORE_UNAVAILABLE';
 
 export abstract class DomainError extends Error {
   abstract readonly code: DomainErrorCode;
   /** Safe to show to clients: no internals, no secrets. */
   abstract readonly details: Readonly<Record<string, unknown>>;
 
-  protected constructor(message: string) {
-    super(message);
+  protected constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
     this.name = new.target.name;
   }
 }
@@ -44,5 +44,18 @@ export class InvalidDatasetError extends DomainError {
   constructor(problems: readonly string[]) {
     super(`Invalid dataset:\n  - ${problems.join('\n  - ')}`);
     this.details = { problems };
+  }
+}
+
+/**
+ * The store did not answer (down, unreachable or too slow). Safe to retry later. The message
+ * never names hosts or credentials; the cause is kept for the logs.
+ */
+export class StoreUnavailableError extends DomainError {
+  readonly code = 'STORE_UNAVAILABLE';
+  readonly details = {};
+
+  constructor(options?: ErrorOptions) {
+    super('The graph store is unavailable; try again shortly', options);
   }
 }

@@ -8,8 +8,8 @@ import { DomainError } from '../domain/domain-error';
 export interface FormatErrorOptions {
   /** Development only: pass unexpected errors through with their detail. */
   readonly exposeInternals: boolean;
-  /** Sees every unexpected error, unmasked, so it can be logged. */
-  readonly onInternalError: (error: unknown) => void;
+  /** Sees every server-side failure (a bug, or the store being unavailable), unmasked, so it can be logged. */
+  readonly onServerError: (error: unknown) => void;
 }
 
 /**
@@ -17,15 +17,21 @@ export interface FormatErrorOptions {
  * GraphQL code; errors graphql-js and Apollo raise on purpose (syntax, validation, coercion)
  * pass through; anything else is a bug and is masked.
  */
-export function createFormatError({ exposeInternals, onInternalError }: FormatErrorOptions) {
+export function createFormatError({ exposeInternals, onServerError }: FormatErrorOptions) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
     const { locations, path } = formatted;
     if (original instanceof DomainError) {
-      return { message: original.message, locations, path, extensions: { ...original.details, code: graphqlCode(original.code) } };
+      if (original.code === 'STORE_UNAVAILABLE') onServerError(original);
+      return {
+        message: original.message,
+        locations,
+        path,
+        extensions: { ...original.details, code: graphqlCode(original.code) },
+      };
     }
     if (original instanceof GraphQLError) return formatted;
-    onInternalError(original);
+    onServerError(original);
     if (exposeInternals) return formatted;
     return { message: 'Internal server error', locations, path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
   };
@@ -39,6 +45,8 @@ export function graphqlCode(code: DomainErrorCode): string {
       return 'BAD_USER_INPUT';
     case 'INVALID_DATASET':
       return 'INTERNAL_SERVER_ERROR';
+    case 'STORE_UNAVAILABLE':
+      return 'SERVICE_UNAVAILABLE';
     default:
       return unreachable(code);
   }

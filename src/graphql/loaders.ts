@@ -2,14 +2,7 @@ import DataLoader from 'dataloader';
 
 import type { GraphStore } from '../domain/ports/graph-store.port';
 import type { SkillGraphService } from '../domain/services/skill-graph.service';
-import type {
-  Area,
-  Resource,
-  Responsibility,
-  SeniorityLevel,
-  Skill,
-  SkillLink,
-} from '../domain/skill-graph.types';
+import type { Area, Resource, Responsibility, SeniorityLevel, Skill, SkillLink } from '../domain/skill-graph.types';
 
 /**
  * Per request: a cache shared across requests would serve stale data after a write and leak
@@ -37,7 +30,9 @@ export function createLoaders(store: GraphStore, skillGraph: SkillGraphService) 
     skillsOfResource: batch<readonly Skill[]>((slugs) => store.skillsOfResources(slugs)),
     skillsOfResponsibility: batch<readonly Skill[]>((slugs) => store.skillsOfResponsibilities(slugs)),
     responsibilitiesOfLevel: batch<readonly Responsibility[]>((slugs) => store.responsibilitiesOfLevels(slugs)),
-    responsibilitiesUpToLevel: batch<readonly Responsibility[]>((slugs) => skillGraph.responsibilitiesUpToLevels(slugs)),
+    responsibilitiesUpToLevel: batch<readonly Responsibility[]>((slugs) =>
+      skillGraph.responsibilitiesUpToLevels(slugs),
+    ),
     skillsOfLevel: batch<readonly Skill[]>((slugs) => store.skillsOfLevels(slugs)),
     skillsUpToLevel: batch<readonly Skill[]>((slugs) => skillGraph.skillsUpToLevels(slugs)),
   };

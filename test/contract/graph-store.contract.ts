@@ -10,10 +10,7 @@ const edgeKey = (e: { skill: string; requires: string; reason: string }) => `${e
  * What every GraphStore must do, run by each adapter's test file. Answers must be identical
  * across stores, including order, because clients page and diff them.
  */
-export function defineGraphStoreContract(
-  name: string,
-  createStore: (dataset: Dataset) => Promise<GraphStore>,
-): void {
+export function defineGraphStoreContract(name: string, createStore: (dataset: Dataset) => Promise<GraphStore>): void {
   describe(`GraphStore contract: ${name}`, () => {
     let store: GraphStore;
 
@@ -51,8 +48,16 @@ export function defineGraphStoreContract(
       });
 
       it('filters skills by area, level and case-insensitive text', async () => {
-        expect(slugs((await store.listSkills({ area: 'alpha' }, { first: 10 })).items)).toEqual(['far', 'mid-b', 'top']);
-        expect(slugs((await store.listSkills({ level: 'junior' }, { first: 10 })).items)).toEqual(['base', 'lonely', 'mid-a']);
+        expect(slugs((await store.listSkills({ area: 'alpha' }, { first: 10 })).items)).toEqual([
+          'far',
+          'mid-b',
+          'top',
+        ]);
+        expect(slugs((await store.listSkills({ level: 'junior' }, { first: 10 })).items)).toEqual([
+          'base',
+          'lonely',
+          'mid-a',
+        ]);
         expect(slugs((await store.listSkills({ search: 'needle' }, { first: 10 })).items)).toEqual(['lonely']);
         expect(slugs((await store.listSkills({ search: 'MID-' }, { first: 10 })).items)).toEqual(['mid-a', 'mid-b']);
         const combined = await store.listSkills({ area: 'zeta', level: 'junior', search: 'skill mid' }, { first: 10 });
@@ -81,11 +86,23 @@ export function defineGraphStoreContract(
       });
 
       it('lists resources with filters by kind, skill and price, in slug order', async () => {
-        expect(slugs((await store.listResources({}, { first: 10 })).items)).toEqual(['book-one', 'free-guide', 'video']);
+        expect(slugs((await store.listResources({}, { first: 10 })).items)).toEqual([
+          'book-one',
+          'free-guide',
+          'video',
+        ]);
         expect(slugs((await store.listResources({ kind: 'BOOK' }, { first: 10 })).items)).toEqual(['book-one']);
-        expect(slugs((await store.listResources({ free: true }, { first: 10 })).items)).toEqual(['free-guide', 'video']);
-        expect(slugs((await store.listResources({ skill: 'top' }, { first: 10 })).items)).toEqual(['book-one', 'free-guide']);
-        expect(slugs((await store.listResources({ skill: 'top', free: false }, { first: 10 })).items)).toEqual(['book-one']);
+        expect(slugs((await store.listResources({ free: true }, { first: 10 })).items)).toEqual([
+          'free-guide',
+          'video',
+        ]);
+        expect(slugs((await store.listResources({ skill: 'top' }, { first: 10 })).items)).toEqual([
+          'book-one',
+          'free-guide',
+        ]);
+        expect(slugs((await store.listResources({ skill: 'top', free: false }, { first: 10 })).items)).toEqual([
+          'book-one',
+        ]);
         const page = await store.listResources({}, { first: 1, afterSlug: 'book-one' });
         expect(page).toMatchObject({ hasNextPage: true, totalCount: 3 });
         expect(slugs(page.items)).toEqual(['free-guide']);
@@ -127,7 +144,10 @@ export function defineGraphStoreContract(
           'top',
         ]);
         expect((await store.findAreasBySlugs(['alpha', 'nope'])).map((a) => a?.slug ?? null)).toEqual(['alpha', null]);
-        expect((await store.findLevelsBySlugs(['principal', 'x'])).map((l) => l?.slug ?? null)).toEqual(['principal', null]);
+        expect((await store.findLevelsBySlugs(['principal', 'x'])).map((l) => l?.slug ?? null)).toEqual([
+          'principal',
+          null,
+        ]);
         expect((await store.findResourcesBySlugs(['video', 'x'])).map((r) => r?.slug ?? null)).toEqual(['video', null]);
         expect((await store.findResponsibilitiesBySlugs(['x', 'r-lead'])).map((r) => r?.slug ?? null)).toEqual([
           null,
@@ -180,7 +200,11 @@ export function defineGraphStoreContract(
 
       it('links resources and responsibilities to skills in both directions', async () => {
         expect(lists(await store.resourcesOfSkills(['top', 'mid-a']))).toEqual([['book-one', 'free-guide'], []]);
-        expect(lists(await store.skillsOfResources(['book-one', 'video', 'x']))).toEqual([['base', 'top'], ['lonely'], []]);
+        expect(lists(await store.skillsOfResources(['book-one', 'video', 'x']))).toEqual([
+          ['base', 'top'],
+          ['lonely'],
+          [],
+        ]);
         expect(lists(await store.responsibilitiesOfSkills(['top', 'lonely']))).toEqual([['r-design', 'a-review'], []]);
         expect(lists(await store.skillsOfResponsibilities(['r-design', 'r-lead']))).toEqual([['base', 'top'], ['far']]);
         expect(lists(await store.responsibilitiesOfLevels(['senior', 'junior', 'x']))).toEqual([

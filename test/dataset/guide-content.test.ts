@@ -72,24 +72,73 @@ describe('skills', () => {
   it('has a skill for every topic and knowledge point the guide names', () => {
     const named = [
       // Basic computer science knowledge
-      'algorithms-and-data-structures', 'computer-architecture', 'operating-systems', 'computer-networking',
-      'databases', 'programming-languages', 'compilers', 'computer-security', 'distributed-systems',
+      'algorithms-and-data-structures',
+      'computer-architecture',
+      'operating-systems',
+      'computer-networking',
+      'databases',
+      'programming-languages',
+      'compilers',
+      'computer-security',
+      'distributed-systems',
       // High-quality code
-      'high-quality-code', 'component-design', 'design-patterns', 'legacy-code', 'secure-coding',
-      'software-testing', 'unit-testing', 'integration-testing', 'performance-testing',
+      'high-quality-code',
+      'component-design',
+      'design-patterns',
+      'legacy-code',
+      'secure-coding',
+      'software-testing',
+      'unit-testing',
+      'integration-testing',
+      'performance-testing',
       // Backend development
-      'framework-design-patterns', 'layered-vs-hexagonal-architecture', 'micro-vs-full-stack-frameworks',
-      'architecture-styles', 'data-persistence', 'internationalization', 'data-validation', 'error-handling',
-      'client-server-communication', 'workflow-orchestration', 'background-jobs', 'distributed-transactions',
-      'long-running-transactions', 'observability', 'health-checks', 'logging', 'metrics', 'distributed-tracing',
-      'config-and-secret-management', 'service-communication', 'sync-vs-async-communication', 'messaging',
-      'realtime-communication', 'api-styles', 'restful-api-design', 'database-types', 'nosql-databases',
-      'newsql-databases', 'relational-databases', 'relational-schema-design',
+      'framework-design-patterns',
+      'layered-vs-hexagonal-architecture',
+      'micro-vs-full-stack-frameworks',
+      'architecture-styles',
+      'data-persistence',
+      'internationalization',
+      'data-validation',
+      'error-handling',
+      'client-server-communication',
+      'workflow-orchestration',
+      'background-jobs',
+      'distributed-transactions',
+      'long-running-transactions',
+      'observability',
+      'health-checks',
+      'logging',
+      'metrics',
+      'distributed-tracing',
+      'config-and-secret-management',
+      'service-communication',
+      'sync-vs-async-communication',
+      'messaging',
+      'realtime-communication',
+      'api-styles',
+      'restful-api-design',
+      'database-types',
+      'nosql-databases',
+      'newsql-databases',
+      'relational-databases',
+      'relational-schema-design',
       // System design
-      'architecture-design-process', 'software-quality-attributes', 'performance-efficiency', 'cost-effectiveness',
-      'architecture-patterns', 'domain-driven-design', 'distributed-system-design', 'real-world-systems',
+      'architecture-design-process',
+      'software-quality-attributes',
+      'performance-efficiency',
+      'cost-effectiveness',
+      'architecture-patterns',
+      'domain-driven-design',
+      'distributed-system-design',
+      'real-world-systems',
       // Development process
-      'lean', 'agile', 'devops', 'calms', 'shift-left', 'continuous-integration', 'continuous-delivery',
+      'lean',
+      'agile',
+      'devops',
+      'calms',
+      'shift-left',
+      'continuous-integration',
+      'continuous-delivery',
       'trunk-based-development',
     ];
     expect(named.filter((slug) => !skillSlugs.has(slug))).toEqual([]);
@@ -97,7 +146,9 @@ describe('skills', () => {
 
   it('hangs sub-topics under their parent skill', () => {
     const parentOf = (slug: string) => skill(slug)?.parent;
-    expect(['health-checks', 'logging', 'metrics', 'distributed-tracing'].map(parentOf)).toEqual(Array(4).fill('observability'));
+    expect(['health-checks', 'logging', 'metrics', 'distributed-tracing'].map(parentOf)).toEqual(
+      Array(4).fill('observability'),
+    );
     expect(parentOf('layered-vs-hexagonal-architecture')).toBe('framework-design-patterns');
     expect(parentOf('long-running-transactions')).toBe('distributed-transactions');
     expect(parentOf('relational-schema-design')).toBe('relational-databases');
@@ -156,7 +207,12 @@ describe('resources', () => {
   it('includes the classics the guide’s lost links most likely pointed to', () => {
     const slugs = dataset.resources.map((r) => r.slug);
     expect(slugs).toEqual(
-      expect.arrayContaining(['code-complete', 'teach-yourself-computer-science', 'ossu-computer-science', 'building-microservices']),
+      expect.arrayContaining([
+        'code-complete',
+        'teach-yourself-computer-science',
+        'ossu-computer-science',
+        'building-microservices',
+      ]),
     );
   });
 });

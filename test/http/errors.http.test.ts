@@ -20,11 +20,36 @@ async function errorOf(query: string, variables?: Record<string, unknown>) {
 
 describe('invalid arguments give BAD_USER_INPUT naming the argument', () => {
   it.each([
-    ['first above 100', '{ skills(first: 101) { totalCount } }', 'first', 'first must be an integer from 0 to 100; received 101'],
-    ['negative first', '{ resources(first: -1) { totalCount } }', 'first', 'first must be an integer from 0 to 100; received -1'],
-    ['a cursor that was never issued', '{ skills(after: "bm9wZQ") { totalCount } }', 'after', 'after must be a cursor returned by this skill connection; received "bm9wZQ"'],
-    ['negative maxDepth', '{ prerequisiteChain(skill: "http", maxDepth: -1) { order { slug } } }', 'maxDepth', 'maxDepth must be an integer from 0 to 25; received -1'],
-    ['maxDepth above the bound', '{ prerequisiteChain(skill: "http", maxDepth: 26) { order { slug } } }', 'maxDepth', 'maxDepth must be an integer from 0 to 25; received 26'],
+    [
+      'first above 100',
+      '{ skills(first: 101) { totalCount } }',
+      'first',
+      'first must be an integer from 0 to 100; received 101',
+    ],
+    [
+      'negative first',
+      '{ resources(first: -1) { totalCount } }',
+      'first',
+      'first must be an integer from 0 to 100; received -1',
+    ],
+    [
+      'a cursor that was never issued',
+      '{ skills(after: "bm9wZQ") { totalCount } }',
+      'after',
+      'after must be a cursor returned by this skill connection; received "bm9wZQ"',
+    ],
+    [
+      'negative maxDepth',
+      '{ prerequisiteChain(skill: "http", maxDepth: -1) { order { slug } } }',
+      'maxDepth',
+      'maxDepth must be an integer from 0 to 25; received -1',
+    ],
+    [
+      'maxDepth above the bound',
+      '{ prerequisiteChain(skill: "http", maxDepth: 26) { order { slug } } }',
+      'maxDepth',
+      'maxDepth must be an integer from 0 to 25; received 26',
+    ],
   ])('%s', async (_situation, query, argument, message) => {
     const { data, error } = await errorOf(query);
     expect(error.message).toBe(message);
@@ -106,7 +131,12 @@ describe('unexpected faults', () => {
 
   it('are masked outside development: no message detail, no stack trace', async () => {
     expect(await areasWithFault('production')).toEqual([
-      { message: 'Internal server error', locations: expect.any(Array), path: ['areas'], extensions: { code: 'INTERNAL_SERVER_ERROR' } },
+      {
+        message: 'Internal server error',
+        locations: expect.any(Array),
+        path: ['areas'],
+        extensions: { code: 'INTERNAL_SERVER_ERROR' },
+      },
     ]);
   });
 

@@ -48,7 +48,11 @@ export async function execute<T = Record<string, unknown>>(
 ): Promise<{ data: T | null | undefined; errors: readonly GraphQLErrorShape[]; status: number }> {
   try {
     const response = await client.rawRequest<T>(query, variables);
-    return { data: response.data, errors: (response.errors ?? []) as readonly GraphQLErrorShape[], status: response.status };
+    return {
+      data: response.data,
+      errors: (response.errors ?? []) as readonly GraphQLErrorShape[],
+      status: response.status,
+    };
   } catch (error) {
     if (!(error instanceof ClientError)) throw error;
     const { data, errors, status } = error.response;

@@ -89,6 +89,8 @@ describe('parseDataset', () => {
   });
 
   it('reports a file that is not an array', () => {
-    expect(problemsOf({ areas: { not: 'an array' } as unknown as unknown[] })).toContain('areas.json: must be a JSON array');
+    expect(problemsOf({ areas: { not: 'an array' } as unknown as unknown[] })).toContain(
+      'areas.json: must be a JSON array',
+    );
   });
 });

@@ -23,7 +23,10 @@ describe('cursors', () => {
 describe('toPageRequest', () => {
   it('defaults to 20 and decodes after', () => {
     expect(toPageRequest('skill', {})).toEqual({ first: 20 });
-    expect(toPageRequest('skill', { first: 5, after: encodeCursor('skill', 'b') })).toEqual({ first: 5, afterSlug: 'b' });
+    expect(toPageRequest('skill', { first: 5, after: encodeCursor('skill', 'b') })).toEqual({
+      first: 5,
+      afterSlug: 'b',
+    });
   });
 
   it.each([-1, 101, 2.5])('rejects first = %p instead of clamping it', (first) => {
@@ -38,7 +41,11 @@ describe('toPageRequest', () => {
 
 describe('toConnection', () => {
   it('gives each edge its cursor and the page its end cursor', () => {
-    const connection = toConnection('skill', { items: [{ slug: 'a' }, { slug: 'b' }], hasNextPage: true, totalCount: 9 });
+    const connection = toConnection('skill', {
+      items: [{ slug: 'a' }, { slug: 'b' }],
+      hasNextPage: true,
+      totalCount: 9,
+    });
     expect(connection.edges.map((e) => decodeCursor('skill', e.cursor))).toEqual(['a', 'b']);
     expect(connection.pageInfo).toEqual({ hasNextPage: true, endCursor: encodeCursor('skill', 'b') });
     expect(connection.totalCount).toBe(9);

@@ -3,7 +3,9 @@ import { requires } from '../support/factories';
 
 describe('findCycle', () => {
   it('returns null for a DAG, including diamonds and disconnected parts', () => {
-    expect(findCycle([requires('d', 'b'), requires('d', 'c'), requires('b', 'a'), requires('c', 'a'), requires('x', 'y')])).toBeNull();
+    expect(
+      findCycle([requires('d', 'b'), requires('d', 'c'), requires('b', 'a'), requires('c', 'a'), requires('x', 'y')]),
+    ).toBeNull();
     expect(findCycle([])).toBeNull();
   });
 

@@ -97,28 +97,45 @@ export class EmbeddedGraphStore implements GraphStore {
 
   async listSkills(filter: SkillListFilter, page: PageRequest): Promise<Page<Skill>> {
     const needle = filter.search?.toLowerCase();
-    return pageOf(this.skillSlugs, page, (slug) => {
-      const skill = this.skill(slug);
-      return (
-        (filter.area === undefined || skill.area === filter.area) &&
-        (filter.level === undefined || skill.level === filter.level) &&
-        (needle === undefined || matchesText(needle, skill.slug, skill.name, skill.description))
-      );
-    }, (slug) => this.skill(slug));
+    return pageOf(
+      this.skillSlugs,
+      page,
+      (slug) => {
+        const skill = this.skill(slug);
+        return (
+          (filter.area === undefined || skill.area === filter.area) &&
+          (filter.level === undefined || skill.level === filter.level) &&
+          (needle === undefined || matchesText(needle, skill.slug, skill.name, skill.description))
+        );
+      },
+      (slug) => this.skill(slug),
+    );
   }
 
   async listResources(filter: ResourceListFilter, page: PageRequest): Promise<Page<Resource>> {
     const slugs = filter.skill === undefined ? this.resourceSlugs : this.resourcesBySkill.get(filter.skill);
-    return pageOf(slugs, page, (slug) => {
-      const resource = this.resources.get(slug) as Resource;
-      return (filter.kind === undefined || resource.kind === filter.kind) && (filter.free === undefined || resource.free === filter.free);
-    }, (slug) => this.resources.get(slug) as Resource);
+    return pageOf(
+      slugs,
+      page,
+      (slug) => {
+        const resource = this.resources.get(slug) as Resource;
+        return (
+          (filter.kind === undefined || resource.kind === filter.kind) &&
+          (filter.free === undefined || resource.free === filter.free)
+        );
+      },
+      (slug) => this.resources.get(slug) as Resource,
+    );
   }
 
   async listResponsibilities(filter: ResponsibilityListFilter): Promise<readonly Responsibility[]> {
     const levels = filter.levels === undefined ? undefined : new Set(filter.levels);
     return [...this.responsibilities.values()]
-      .filter((r) => (filter.category === undefined || r.category === filter.category) && (levels === undefined || levels.has(r.level)))
+      .filter(
+        (r) =>
+          (filter.category === undefined || r.category === filter.category) &&
+          (levels === undefined || levels.has(r.level)),
+      )
       .sort((a, b) => a.position - b.position);
   }
 
@@ -236,7 +253,9 @@ export class EmbeddedGraphStore implements GraphStore {
   }
 
   private inGuideOrder(slugs: readonly string[]): Responsibility[] {
-    return slugs.map((slug) => this.responsibilities.get(slug) as Responsibility).sort((a, b) => a.position - b.position);
+    return slugs
+      .map((slug) => this.responsibilities.get(slug) as Responsibility)
+      .sort((a, b) => a.position - b.position);
   }
 }
 
@@ -265,4 +284,3 @@ function pageOf<T>(
 function matchesText(needle: string, ...fields: readonly string[]): boolean {
   return fields.some((field) => field.toLowerCase().includes(needle));
 }
-

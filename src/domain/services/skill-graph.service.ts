@@ -3,7 +3,14 @@ import type { Connection, PageArgs } from '../pagination';
 import { toConnection, toPageRequest } from '../pagination';
 import type { GraphStore, ResourceListFilter, SkillListFilter } from '../ports/graph-store.port';
 import { learningOrder, prerequisiteDepths } from '../prerequisite-graph';
-import type { Area, Resource, Responsibility, ResponsibilityCategory, SeniorityLevel, Skill } from '../skill-graph.types';
+import type {
+  Area,
+  Resource,
+  Responsibility,
+  ResponsibilityCategory,
+  SeniorityLevel,
+  Skill,
+} from '../skill-graph.types';
 
 export const DEFAULT_CHAIN_DEPTH = 10;
 /** Upper bound of every prerequisite traversal; Cypher needs it as a literal bound. */
@@ -55,7 +62,10 @@ export class SkillGraphService {
   }
 
   async listResources(filter: ResourceListFilter, page: PageArgs): Promise<Connection<Resource>> {
-    return toConnection('resource', await this.store.listResources(withoutNulls(filter), toPageRequest('resource', page)));
+    return toConnection(
+      'resource',
+      await this.store.listResources(withoutNulls(filter), toPageRequest('resource', page)),
+    );
   }
 
   async listResponsibilities(filter: ResponsibilityFilter): Promise<readonly Responsibility[]> {
@@ -67,7 +77,11 @@ export class SkillGraphService {
 
   /** For each level slug, its responsibilities and those of every lower level, in guide order. */
   responsibilitiesUpToLevels(levelSlugs: readonly string[]): Promise<readonly (readonly Responsibility[])[]> {
-    return this.upToLevels(levelSlugs, (slugs) => this.store.responsibilitiesOfLevels(slugs), (a, b) => a.position - b.position);
+    return this.upToLevels(
+      levelSlugs,
+      (slugs) => this.store.responsibilitiesOfLevels(slugs),
+      (a, b) => a.position - b.position,
+    );
   }
 
   /** For each level slug, its skills and those of every lower level, in slug order. */
@@ -98,7 +112,11 @@ export class SkillGraphService {
       .sort((a, b) => a.depth - b.depth || bySlug(a.skill, b.skill));
     const edges = closure.edges
       .filter((edge) => skills.has(edge.skill) && skills.has(edge.requires))
-      .map((edge) => ({ from: skills.get(edge.skill) as Skill, to: skills.get(edge.requires) as Skill, reason: edge.reason }))
+      .map((edge) => ({
+        from: skills.get(edge.skill) as Skill,
+        to: skills.get(edge.requires) as Skill,
+        reason: edge.reason,
+      }))
       .sort((a, b) => bySlug(a.from, b.from) || bySlug(a.to, b.to));
     const order = learningOrder(skills.keys(), closure.edges).map((slug) => skills.get(slug) as Skill);
     return { skill: start, steps, edges, order };

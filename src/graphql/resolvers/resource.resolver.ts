@@ -17,7 +17,10 @@ export class ResourceResolver {
     return loaders.resource.load(slug);
   }
 
-  @Query(() => ResourceConnectionType, { nullable: true, description: 'Learning resources in slug order, filtered and paginated.' })
+  @Query(() => ResourceConnectionType, {
+    nullable: true,
+    description: 'Learning resources in slug order, filtered and paginated.',
+  })
   resources(@Args(() => ResourcesArgs) { filter, first, after }: ResourcesArgs, @Ctx() { skillGraph }: Context) {
     return skillGraph.listResources(filter ?? {}, { first, after });
   }

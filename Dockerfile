@@ -1,0 +1,23 @@
+# syntax=docker/dockerfile:1
+# Multi-stage: compile with dev dependencies, run with production ones only.
+
+FROM node:22-bookworm-slim AS build
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci
+COPY tsconfig.json tsconfig.build.json ./
+COPY src ./src
+COPY scripts ./scripts
+RUN npm run build
+
+FROM node:22-bookworm-slim AS runtime
+ENV NODE_ENV=production
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --omit=dev && npm cache clean --force
+COPY --from=build /app/dist ./dist
+COPY data ./data
+COPY cypher ./cypher
+USER node
+EXPOSE 4000
+CMD ["node", "dist/src/main.js"]

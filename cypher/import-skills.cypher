@@ -1,0 +1,14 @@
+// Creates or updates skills from $rows: [{slug, name, description, estimatedHours, area, level}],
+// linking each to exactly one area and one level (a link left over from an older dataset is removed).
+UNWIND $rows AS row
+MERGE (s:Skill {slug: row.slug})
+SET s.name = row.name, s.description = row.description, s.estimatedHours = row.estimatedHours
+WITH s, row
+MATCH (a:Area {slug: row.area})
+MATCH (l:SeniorityLevel {slug: row.level})
+MERGE (s)-[:IN_AREA]->(a)
+MERGE (s)-[:AT_LEVEL]->(l)
+WITH s, row
+OPTIONAL MATCH (s)-[stale:IN_AREA|AT_LEVEL]->(other)
+WHERE (other:Area AND other.slug <> row.area) OR (other:SeniorityLevel AND other.slug <> row.level)
+DELETE stale

@@ -1,0 +1,13 @@
+// Constraints and indexes of the skill graph. Every statement is idempotent (IF NOT EXISTS),
+// so the seed applies this file every time. The uniqueness constraints also give each label a
+// range index on slug, which serves the IN-list lookups and the ORDER BY slug of every page.
+CREATE CONSTRAINT area_slug IF NOT EXISTS FOR (n:Area) REQUIRE n.slug IS UNIQUE;
+CREATE CONSTRAINT seniority_level_slug IF NOT EXISTS FOR (n:SeniorityLevel) REQUIRE n.slug IS UNIQUE;
+CREATE CONSTRAINT skill_slug IF NOT EXISTS FOR (n:Skill) REQUIRE n.slug IS UNIQUE;
+CREATE CONSTRAINT responsibility_slug IF NOT EXISTS FOR (n:Responsibility) REQUIRE n.slug IS UNIQUE;
+CREATE CONSTRAINT resource_slug IF NOT EXISTS FOR (n:Resource) REQUIRE n.slug IS UNIQUE;
+CREATE INDEX area_position IF NOT EXISTS FOR (n:Area) ON (n.position);
+CREATE INDEX responsibility_position IF NOT EXISTS FOR (n:Responsibility) ON (n.position);
+CREATE INDEX seniority_level_rank IF NOT EXISTS FOR (n:SeniorityLevel) ON (n.rank);
+CREATE INDEX resource_kind IF NOT EXISTS FOR (n:Resource) ON (n.kind);
+CREATE FULLTEXT INDEX skill_text IF NOT EXISTS FOR (n:Skill) ON EACH [n.name, n.description];

@@ -1,0 +1,11 @@
+// Returns, for each resource of $slugs, its key and the skills it teaches, by slug.
+MATCH (r:Resource)-[:TEACHES]->(s:Skill)
+WHERE r.slug IN $slugs
+WITH r, s
+ORDER BY s.slug
+RETURN r.slug AS key, collect(s {
+    .slug, .name, .description, .estimatedHours,
+    area: head([(s)-[:IN_AREA]->(skillArea:Area) | skillArea.slug]),
+    level: head([(s)-[:AT_LEVEL]->(skillLevel:SeniorityLevel) | skillLevel.slug]),
+    parent: head([(s)-[:CHILD_OF]->(skillParent:Skill) | skillParent.slug])
+  }) AS items

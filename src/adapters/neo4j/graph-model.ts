@@ -1,0 +1,39 @@
+// The Neo4j model of the skill graph, in one place: the Cypher lint checks every statement
+// against these names, so a misspelt label or property fails CI instead of matching nothing.
+
+export const NODE_LABELS = ['Area', 'SeniorityLevel', 'Skill', 'Responsibility', 'Resource'] as const;
+
+export const RELATIONSHIP_TYPES = [
+  'IN_AREA', // (:Skill)-[:IN_AREA]->(:Area)
+  'AT_LEVEL', // (:Skill)-[:AT_LEVEL]->(:SeniorityLevel)
+  'CHILD_OF', // (:Skill)-[:CHILD_OF]->(:Skill), sub-topic to parent
+  'REQUIRES', // (:Skill)-[:REQUIRES {reason}]->(:Skill), learn the target first
+  'RELATED_TO', // (:Skill)-[:RELATED_TO]->(:Skill), stored once, read in both directions
+  'TEACHES', // (:Resource)-[:TEACHES]->(:Skill)
+  'NEEDS', // (:Responsibility)-[:NEEDS]->(:Skill)
+  'EXPECTED_AT', // (:Responsibility)-[:EXPECTED_AT]->(:SeniorityLevel)
+] as const;
+
+export const PROPERTY_KEYS = [
+  'slug',
+  'name',
+  'description',
+  'position',
+  'rank',
+  'estimatedHours',
+  'category',
+  'title',
+  'kind',
+  'url',
+  'authors',
+  'year',
+  'free',
+  'reason',
+] as const;
+
+/**
+ * Keys of the `$rows` maps the import statements read (`row.area`, `row.requires`). They are not
+ * stored as properties, but Cypher's `row.key` reads like a property access, so the lint must
+ * know them. Keep this list to row keys only.
+ */
+export const IMPORT_ROW_KEYS = ['area', 'level', 'parent', 'skill', 'requires', 'related', 'from'] as const;

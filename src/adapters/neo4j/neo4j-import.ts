@@ -1,0 +1,117 @@
+import type { Driver, Integer, QueryResult } from 'neo4j-driver';
+import neo4j from 'neo4j-driver';
+
+import type { Dataset } from '../../dataset/dataset.types';
+import type { ImportStatement, Statements } from './cypher-statements';
+import { IMPORT_STATEMENTS, loadSchemaStatements, loadStatements } from './cypher-statements';
+
+export type ImportRow = Readonly<Record<string, string | boolean | null | Integer | readonly string[]>>;
+
+export interface ImportBatch {
+  readonly statement: ImportStatement;
+  readonly rows: readonly ImportRow[];
+}
+
+/**
+ * The dataset as the `$rows` of each import statement, in IMPORT_STATEMENTS order. Whole numbers
+ * are sent as Neo4j Integers: a JS number would be stored as a float (5.0, not 5).
+ */
+export function importBatches(dataset: Dataset): ImportBatch[] {
+  const int = (value: number) => neo4j.int(value);
+  const rows: Record<ImportStatement, ImportRow[]> = {
+    'import-areas': dataset.areas.map((a) => ({
+      slug: a.slug,
+      name: a.name,
+      description: a.description,
+      position: int(a.position),
+    })),
+    'import-levels': dataset.levels.map((l) => ({
+      slug: l.slug,
+      name: l.name,
+      rank: int(l.rank),
+      description: l.description,
+    })),
+    'import-skills': dataset.skills.map((s) => ({
+      slug: s.slug,
+      name: s.name,
+      description: s.description,
+      estimatedHours: int(s.estimatedHours),
+      area: s.area,
+      level: s.level,
+    })),
+    'import-skill-parents': dataset.skills.map((s) => ({ slug: s.slug, parent: s.parent })),
+    'import-prerequisites': dataset.prerequisites.map((e) => ({
+      skill: e.skill,
+      requires: e.requires,
+      reason: e.reason,
+    })),
+    'import-related': dataset.related.map((e) => ({ skill: e.skill, related: e.related })),
+    'import-responsibilities': dataset.responsibilities.map((r) => ({
+      slug: r.slug,
+      name: r.name,
+      description: r.description,
+      category: r.category,
+      position: int(r.position),
+      level: r.level,
+    })),
+    'import-responsibility-skills': dataset.responsibilitySkills.map((l) => ({ from: l.from, skill: l.skill })),
+    'import-resources': dataset.resources.map((r) => ({
+      slug: r.slug,
+      title: r.title,
+      kind: r.kind,
+      url: r.url,
+      authors: r.authors,
+      year: r.year === null ? null : int(r.year),
+      free: r.free,
+      estimatedHours: int(r.estimatedHours),
+    })),
+    'import-resource-skills': dataset.resourceSkills.map((l) => ({ from: l.from, skill: l.skill })),
+  };
+  return IMPORT_STATEMENTS.map((statement) => ({ statement, rows: rows[statement] }));
+}
+
+export interface SeedOptions {
+  readonly database: string;
+  /** Delete the skill graph's nodes first, so the database holds exactly the dataset. */
+  readonly reset?: boolean;
+  readonly statements?: Statements;
+  readonly schemaStatements?: readonly string[];
+}
+
+/** What a seed changed, from the driver's update counters. */
+export interface SeedChanges {
+  nodesCreated: number;
+  nodesDeleted: number;
+  relationshipsCreated: number;
+  relationshipsDeleted: number;
+}
+
+/**
+ * Applies cypher/schema.cypher, then imports the dataset in one write transaction. MERGE makes
+ * it idempotent: a second run creates and deletes nothing.
+ */
+export async function seedNeo4j(driver: Driver, dataset: Dataset, options: SeedOptions): Promise<SeedChanges> {
+  const changes: SeedChanges = { nodesCreated: 0, nodesDeleted: 0, relationshipsCreated: 0, relationshipsDeleted: 0 };
+  const count = (result: QueryResult) => {
+    const updates = result.summary.counters.updates();
+    for (const key of Object.keys(changes) as (keyof SeedChanges)[]) changes[key] += updates[key];
+  };
+  const statements = options.statements ?? loadStatements();
+  const session = driver.session({ database: options.database, defaultAccessMode: neo4j.session.WRITE });
+  try {
+    // Schema changes cannot share a transaction with data writes, so each runs in its own.
+    for (const statement of options.schemaStatements ?? loadSchemaStatements()) {
+      await session.executeWrite((tx) => tx.run(statement));
+    }
+    await session.executeWrite(async (tx) => {
+      if (options.reset) count(await tx.run(statements['delete-graph']));
+      for (const batch of importBatches(dataset)) {
+        count(await tx.run(statements[batch.statement], { rows: batch.rows }));
+      }
+    });
+    await session.executeRead((tx) => tx.run(statements['await-indexes']));
+    return changes;
+  } finally {
+    await session.close();
+  }
+}

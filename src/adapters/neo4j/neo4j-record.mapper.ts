@@ -1,0 +1,136 @@
+import { isInt, isNode, isRelationship } from 'neo4j-driver';
+
+import type {
+  Area,
+  PrerequisiteEdge,
+  Resource,
+  ResourceKind,
+  Responsibility,
+  ResponsibilityCategory,
+  SeniorityLevel,
+  Skill,
+  SkillLink,
+} from '../../domain/skill-graph.types';
+
+// Driver values become domain values here and nowhere else: Nodes and Relationships are
+// unwrapped to their properties, Neo4j Integers become numbers only when they fit exactly.
+
+export class RecordMappingError extends Error {
+  constructor(message: string) {
+    super(`Unexpected Neo4j value: ${message}`);
+    this.name = 'RecordMappingError';
+  }
+}
+
+type Properties = Readonly<Record<string, unknown>>;
+
+/** The properties of a Node or Relationship, or the map itself for a map projection. */
+export function propertiesOf(value: unknown): Properties {
+  if (isNode(value as object) || isRelationship(value as object))
+    return (value as { properties: Properties }).properties;
+  if (typeof value === 'object' && value !== null && !Array.isArray(value)) return value as Properties;
+  throw new RecordMappingError(`expected a node, relationship or map, got ${describe(value)}`);
+}
+
+/** A Neo4j Integer (or a float that holds an integer) as a JS number; refuses values a number cannot hold exactly. */
+export function toNumber(value: unknown, field: string): number {
+  if (isInt(value)) {
+    if (!value.inSafeRange())
+      throw new RecordMappingError(`${field} = ${value.toString()} is outside the safe integer range`);
+    return value.toNumber();
+  }
+  if (typeof value === 'number' && Number.isFinite(value)) return value;
+  throw new RecordMappingError(`${field} should be a number, got ${describe(value)}`);
+}
+
+function text(props: Properties, field: string): string {
+  const value = props[field];
+  if (typeof value !== 'string') throw new RecordMappingError(`${field} should be a string, got ${describe(value)}`);
+  return value;
+}
+
+function optionalText(props: Properties, field: string): string | null {
+  return props[field] === null || props[field] === undefined ? null : text(props, field);
+}
+
+export function toArea(value: unknown): Area {
+  const p = propertiesOf(value);
+  return {
+    slug: text(p, 'slug'),
+    name: text(p, 'name'),
+    description: text(p, 'description'),
+    position: toNumber(p.position, 'position'),
+  };
+}
+
+export function toLevel(value: unknown): SeniorityLevel {
+  const p = propertiesOf(value);
+  return {
+    slug: text(p, 'slug'),
+    name: text(p, 'name'),
+    rank: toNumber(p.rank, 'rank'),
+    description: text(p, 'description'),
+  };
+}
+
+export function toSkill(value: unknown): Skill {
+  const p = propertiesOf(value);
+  return {
+    slug: text(p, 'slug'),
+    name: text(p, 'name'),
+    description: text(p, 'description'),
+    estimatedHours: toNumber(p.estimatedHours, 'estimatedHours'),
+    area: text(p, 'area'),
+    level: text(p, 'level'),
+    parent: optionalText(p, 'parent'),
+  };
+}
+
+export function toResponsibility(value: unknown): Responsibility {
+  const p = propertiesOf(value);
+  return {
+    slug: text(p, 'slug'),
+    name: text(p, 'name'),
+    description: text(p, 'description'),
+    category: text(p, 'category') as ResponsibilityCategory,
+    level: text(p, 'level'),
+    position: toNumber(p.position, 'position'),
+  };
+}
+
+export function toResource(value: unknown): Resource {
+  const p = propertiesOf(value);
+  const authors = p.authors ?? [];
+  if (!Array.isArray(authors) || authors.some((a) => typeof a !== 'string')) {
+    throw new RecordMappingError(`authors should be a list of strings, got ${describe(authors)}`);
+  }
+  return {
+    slug: text(p, 'slug'),
+    title: text(p, 'title'),
+    kind: text(p, 'kind') as ResourceKind,
+    url: text(p, 'url'),
+    authors: authors as string[],
+    year: p.year === null || p.year === undefined ? null : toNumber(p.year, 'year'),
+    free: p.free === true,
+    estimatedHours: toNumber(p.estimatedHours, 'estimatedHours'),
+  };
+}
+
+/** `{skill, requires}` where `requires` is the REQUIRES relationship holding the reason. */
+export function toSkillLink(value: unknown): SkillLink {
+  const p = propertiesOf(value);
+  return { skill: toSkill(p.skill), reason: text(propertiesOf(p.requires), 'reason') };
+}
+
+export function toPrerequisiteEdge(value: unknown): PrerequisiteEdge {
+  const p = propertiesOf(value);
+  return { skill: text(p, 'skill'), requires: text(p, 'requires'), reason: text(p, 'reason') };
+}
+
+function describe(value: unknown): string {
+  if (value === null || value === undefined) return String(value);
+  if (Array.isArray(value)) return 'a list';
+  return typeof value === 'object'
+    ? (value.constructor?.name ?? 'an object')
+    : `${typeof value} ${JSON.stringify(value)}`;
+}

@@ -1,0 +1,131 @@
+import neo4j, { Node, Record as Neo4jRecord, Relationship } from 'neo4j-driver';
+
+import {
+  RecordMappingError,
+  toArea,
+  toNumber,
+  toPrerequisiteEdge,
+  toResource,
+  toResponsibility,
+  toSkill,
+  toSkillLink,
+} from '../../src/adapters/neo4j/neo4j-record.mapper';
+
+// Records built exactly as the driver hands them over: Integers for whole numbers (the driver's
+// default, lossless mode), Node and Relationship objects, and maps from map projections.
+
+const node = (label: string, properties: Record<string, unknown>) =>
+  new Node(neo4j.int(7), [label], properties, `4:db:${String(properties.slug)}`);
+
+const skillMap = (slug: string, parent: string | null = null) => ({
+  slug,
+  name: `Skill ${slug}`,
+  description: 'A skill.',
+  estimatedHours: neo4j.int(12),
+  area: 'system-design',
+  level: 'senior',
+  parent,
+});
+
+describe('Neo4j record mapping', () => {
+  it('maps an Area node with an Integer position', () => {
+    const record = new Neo4jRecord(
+      ['area'],
+      [node('Area', { slug: 'ops', name: 'Ops', description: 'Run it.', position: neo4j.int(5) })],
+    );
+    expect(toArea(record.get('area'))).toEqual({ slug: 'ops', name: 'Ops', description: 'Run it.', position: 5 });
+  });
+
+  it('maps a skill projection with Integer hours and a null parent', () => {
+    const record = new Neo4jRecord(['skill'], [skillMap('caching')]);
+    expect(toSkill(record.get('skill'))).toEqual({
+      slug: 'caching',
+      name: 'Skill caching',
+      description: 'A skill.',
+      estimatedHours: 12,
+      area: 'system-design',
+      level: 'senior',
+      parent: null,
+    });
+  });
+
+  it('takes a prerequisite’s reason from the REQUIRES relationship', () => {
+    const requires = new Relationship(neo4j.int(1), neo4j.int(2), neo4j.int(3), 'REQUIRES', {
+      reason: 'Learn HTTP first',
+    });
+    const record = new Neo4jRecord(
+      ['key', 'items'],
+      ['caching', [{ skill: skillMap('http', 'computer-networking'), requires }]],
+    );
+    const [link] = (record.get('items') as unknown[]).map(toSkillLink);
+    expect(link).toEqual({
+      skill: expect.objectContaining({ slug: 'http', parent: 'computer-networking' }),
+      reason: 'Learn HTTP first',
+    });
+  });
+
+  it('maps a Resource node, keeping authors and turning a missing year into null', () => {
+    const book = node('Resource', {
+      slug: 'ddia',
+      title: 'DDIA',
+      kind: 'BOOK',
+      url: 'https://dataintensive.net/',
+      authors: ['Martin Kleppmann'],
+      year: neo4j.int(2017),
+      free: false,
+      estimatedHours: neo4j.int(40),
+    });
+    expect(toResource(book)).toEqual({
+      slug: 'ddia',
+      title: 'DDIA',
+      kind: 'BOOK',
+      url: 'https://dataintensive.net/',
+      authors: ['Martin Kleppmann'],
+      year: 2017,
+      free: false,
+      estimatedHours: 40,
+    });
+    const guide = node('Resource', {
+      slug: 'g',
+      title: 'G',
+      kind: 'GUIDE',
+      url: 'https://g.dev/',
+      free: true,
+      estimatedHours: neo4j.int(2),
+    });
+    expect(toResource(guide)).toMatchObject({ authors: [], year: null });
+  });
+
+  it('maps responsibilities and closure edges from map projections', () => {
+    expect(
+      toResponsibility({
+        slug: 'r',
+        name: 'R',
+        description: 'D',
+        category: 'BUSINESS',
+        position: neo4j.int(3),
+        level: 'senior',
+      }),
+    ).toEqual({ slug: 'r', name: 'R', description: 'D', category: 'BUSINESS', position: 3, level: 'senior' });
+    expect(toPrerequisiteEdge({ skill: 'a', requires: 'b', reason: 'because' })).toEqual({
+      skill: 'a',
+      requires: 'b',
+      reason: 'because',
+    });
+  });
+
+  it('refuses an Integer a JS number cannot hold exactly', () => {
+    expect(() => toNumber(neo4j.int('9007199254740993'), 'estimatedHours')).toThrow(RecordMappingError);
+    expect(() => toNumber(neo4j.int('9007199254740993'), 'estimatedHours')).toThrow(
+      /estimatedHours = 9007199254740993 is outside/,
+    );
+  });
+
+  it('accepts a float that was stored by a careless write, and rejects non-numbers with the field named', () => {
+    expect(toNumber(5, 'rank')).toBe(5);
+    expect(() => toSkill({ ...skillMap('x'), estimatedHours: 'many' })).toThrow(
+      'estimatedHours should be a number, got string "many"',
+    );
+    expect(() => toArea(null)).toThrow(RecordMappingError);
+  });
+});
