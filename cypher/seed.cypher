@@ -699,8 +699,9 @@ UNWIND [
   {slug: 'zalando-restful-api-guidelines', title: 'Zalando RESTful API and Event Guidelines', kind: 'GUIDE', url: 'https://opensource.zalando.com/restful-api-guidelines/', authors: [], year: null, free: true, estimatedHours: 6}
 ] AS row
 MERGE (r:Resource {slug: row.slug})
-SET r.title = row.title, r.kind = row.kind, r.url = row.url, r.authors = row.authors, r.year = row.year,
-  r.free = row.free, r.estimatedHours = row.estimatedHours;
+SET r.title = row.title, r.kind = row.kind, r.url = row.url, r.year = row.year, r.free = row.free,
+  r.estimatedHours = row.estimatedHours,
+  r.authors = CASE WHEN size(row.authors) = 0 THEN null ELSE row.authors END;
 
 // import-resource-skills: 323 rows
 UNWIND [

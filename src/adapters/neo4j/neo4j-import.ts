@@ -109,7 +109,7 @@ export async function seedNeo4j(driver: Driver, dataset: Dataset, options: SeedO
         count(await tx.run(statements[batch.statement], { rows: batch.rows }));
       }
     });
-    await session.executeRead((tx) => tx.run(statements['await-indexes']));
+    await session.executeWrite((tx) => tx.run(statements['await-indexes']));
     return changes;
   } finally {
     await session.close();
