@@ -10,4 +10,5 @@ CREATE INDEX area_position IF NOT EXISTS FOR (n:Area) ON (n.position);
 CREATE INDEX responsibility_position IF NOT EXISTS FOR (n:Responsibility) ON (n.position);
 CREATE INDEX seniority_level_rank IF NOT EXISTS FOR (n:SeniorityLevel) ON (n.rank);
 CREATE INDEX resource_kind IF NOT EXISTS FOR (n:Resource) ON (n.kind);
-CREATE FULLTEXT INDEX skill_text IF NOT EXISTS FOR (n:Skill) ON EACH [n.name, n.description];
+// One full-text index over the names and text of skills, resources and areas serves search.
+CREATE FULLTEXT INDEX search_text IF NOT EXISTS FOR (n:Skill|Resource|Area) ON EACH [n.name, n.title, n.slug, n.description];

@@ -20,7 +20,7 @@ CREATE INDEX seniority_level_rank IF NOT EXISTS FOR (n:SeniorityLevel) ON (n.ran
 
 CREATE INDEX resource_kind IF NOT EXISTS FOR (n:Resource) ON (n.kind);
 
-CREATE FULLTEXT INDEX skill_text IF NOT EXISTS FOR (n:Skill) ON EACH [n.name, n.description];
+CREATE FULLTEXT INDEX search_text IF NOT EXISTS FOR (n:Skill|Resource|Area) ON EACH [n.name, n.title, n.slug, n.description];
 
 // import-areas: 5 rows
 UNWIND [

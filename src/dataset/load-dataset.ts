@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import type { ZodType } from 'zod';
 
 import { InvalidDatasetError } from '../domain/domain-error';
-import { findCycle } from '../domain/prerequisite-graph';
+import { MAX_CHAIN_DEPTH } from '../domain/limits';
+import { findCycle, longestChain } from '../domain/prerequisite-graph';
 import type {
   AreaRecord,
   LevelRecord,
@@ -133,6 +134,12 @@ export function parseDataset(raw: RawDataset): Dataset {
   }
   const cycle = findCycle(prerequisites);
   if (cycle) problems.push(`prerequisites: cycle ${cycle.join(' → ')}`);
+  const chain = cycle || problems.length > 0 ? [] : longestChain(prerequisites);
+  if (chain.length - 1 > MAX_CHAIN_DEPTH) {
+    problems.push(
+      `prerequisites: a chain of ${chain.length - 1} steps is longer than ${MAX_CHAIN_DEPTH}: ${chain.join(' → ')}`,
+    );
+  }
 
   const relatedKeys = new Set<string>();
   const relatedEdges = related.map(({ skill, related: other }) => {

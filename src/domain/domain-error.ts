@@ -18,11 +18,14 @@ export type EntityKind = 'Area' | 'Skill' | 'SeniorityLevel' | 'Responsibility' 
 
 export class NotFoundError extends DomainError {
   readonly code = 'NOT_FOUND';
-  readonly details: { kind: EntityKind; slug: string };
+  readonly details: { kind: EntityKind; slug: string; slugs?: readonly string[] };
 
-  constructor(kind: EntityKind, slug: string) {
-    super(`${kind} "${slug}" does not exist`);
-    this.details = { kind, slug };
+  /** One slug, or several when a list argument names more than one that does not exist. */
+  constructor(kind: EntityKind, slugs: string | readonly string[]) {
+    const all = typeof slugs === 'string' ? [slugs] : slugs;
+    const quoted = all.map((slug) => `"${slug}"`).join(', ');
+    super(all.length === 1 ? `${kind} ${quoted} does not exist` : `${kind}s ${quoted} do not exist`);
+    this.details = all.length === 1 ? { kind, slug: all[0] } : { kind, slug: all[0], slugs: all };
   }
 }
 

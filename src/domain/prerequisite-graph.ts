@@ -108,21 +108,90 @@ export function learningOrder(skills: Iterable<string>, edges: readonly Prerequi
 
 /** Shortest number of REQUIRES hops from `start` to each skill it transitively requires. */
 export function prerequisiteDepths(start: string, edges: readonly PrerequisiteEdge[]): Map<string, number> {
-  const { requires } = adjacency(edges);
-  const depths = new Map<string, number>([[start, 0]]);
-  let frontier = [start];
+  return depthsFrom([start], edges, 'prerequisites');
+}
+
+/**
+ * Fewest hops from the nearest of `starts` to every skill reachable over `edges`, following
+ * REQUIRES forwards ('prerequisites': what the starts need) or backwards ('dependents': what
+ * needs them). Starts have depth 0.
+ */
+export function depthsFrom(
+  starts: Iterable<string>,
+  edges: readonly PrerequisiteEdge[],
+  direction: 'prerequisites' | 'dependents',
+): Map<string, number> {
+  const { requires, requiredBy } = adjacency(edges);
+  const next = direction === 'prerequisites' ? requires : requiredBy;
+  const depths = new Map<string, number>();
+  let frontier: string[] = [];
+  for (const start of starts) {
+    if (depths.has(start)) continue;
+    depths.set(start, 0);
+    frontier.push(start);
+  }
   for (let depth = 1; frontier.length > 0; depth++) {
-    const next: string[] = [];
+    const following: string[] = [];
     for (const skill of frontier) {
-      for (const prerequisite of requires.get(skill) ?? []) {
-        if (depths.has(prerequisite)) continue;
-        depths.set(prerequisite, depth);
-        next.push(prerequisite);
+      for (const neighbour of next.get(skill) ?? []) {
+        if (depths.has(neighbour)) continue;
+        depths.set(neighbour, depth);
+        following.push(neighbour);
       }
     }
-    frontier = next;
+    frontier = following;
   }
   return depths;
+}
+
+/**
+ * The shortest chain of REQUIRES edges from `from` to `to` as slugs (`from` first), or null when
+ * `from` does not transitively require `to`. Among equally short chains, the one whose slugs
+ * compare smallest, step by step: a rule every store can follow, so all give the same chain.
+ */
+export function shortestPrerequisitePath(
+  from: string,
+  to: string,
+  edges: readonly PrerequisiteEdge[],
+): string[] | null {
+  const { requires } = adjacency(edges);
+  const toTarget = depthsFrom([to], edges, 'dependents'); // hops from each skill down to `to`
+  let remaining = toTarget.get(from);
+  if (remaining === undefined) return null;
+  const path = [from];
+  let current = from;
+  while (current !== to) {
+    // Neighbour lists are sorted, so the first one a hop closer is the smallest slug.
+    const step = (requires.get(current) ?? []).find((next) => toTarget.get(next) === (remaining as number) - 1);
+    if (step === undefined) throw new Error(`shortestPrerequisitePath: no step from ${current}`);
+    path.push(step);
+    current = step;
+    remaining -= 1;
+  }
+  return path;
+}
+
+/** The longest chain of REQUIRES edges, as slugs from the most advanced skill down (empty for no edges). */
+export function longestChain(edges: readonly PrerequisiteEdge[]): string[] {
+  const { requires } = adjacency(edges);
+  const skills = new Set([...edges.map((e) => e.skill), ...edges.map((e) => e.requires)]);
+  // In learning order every prerequisite comes first, so its longest chain is known when needed.
+  const longest = new Map<string, { length: number; next: string | null }>();
+  for (const skill of learningOrder(skills, edges)) {
+    let best = { length: 0, next: null as string | null };
+    for (const prerequisite of requires.get(skill) ?? []) {
+      const length = (longest.get(prerequisite) as { length: number }).length + 1;
+      if (length > best.length) best = { length, next: prerequisite };
+    }
+    longest.set(skill, best);
+  }
+  let head: string | null = null;
+  for (const [skill, { length }] of longest) {
+    if (head === null || length > (longest.get(head) as { length: number }).length) head = skill;
+  }
+  const chain: string[] = [];
+  for (let at = head; at !== null; at = (longest.get(at) as { next: string | null }).next) chain.push(at);
+  return chain.length > 1 ? chain : [];
 }
 
 /** Code-unit order, the same order Neo4j's ORDER BY gives strings. */

@@ -5,10 +5,15 @@ import { lexicographicSortSchema, printSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 
 import { AreaResolver } from './resolvers/area.resolver';
+import { GapAnalysisResolver } from './resolvers/gap-analysis.resolver';
+import { LearningPathResolver } from './resolvers/learning-path.resolver';
 import { PrerequisiteChainResolver } from './resolvers/prerequisite-chain.resolver';
+import { PrerequisitePathResolver } from './resolvers/prerequisite-path.resolver';
 import { ResourceResolver } from './resolvers/resource.resolver';
 import { ResponsibilityResolver } from './resolvers/responsibility.resolver';
+import { SearchResolver } from './resolvers/search.resolver';
 import { SeniorityLevelResolver } from './resolvers/seniority-level.resolver';
+import { SkillRankingResolver } from './resolvers/skill-ranking.resolver';
 import { SkillResolver } from './resolvers/skill.resolver';
 
 export function buildSkillGraphSchema(): Promise<GraphQLSchema> {
@@ -20,6 +25,11 @@ export function buildSkillGraphSchema(): Promise<GraphQLSchema> {
       ResponsibilityResolver,
       ResourceResolver,
       PrerequisiteChainResolver,
+      LearningPathResolver,
+      GapAnalysisResolver,
+      SkillRankingResolver,
+      PrerequisitePathResolver,
+      SearchResolver,
     ],
     // Arguments are validated by the domain service, so both stores and every client get one rule set.
     validate: false,

@@ -215,23 +215,23 @@ export function defineGraphStoreContract(name: string, createStore: (dataset: Da
       });
     });
 
-    describe('prerequisite closure', () => {
-      const closureKeys = async (slug: string, depth: number) => {
-        const closure = await store.prerequisiteClosure(slug, depth);
-        return closure === null ? null : closure.edges.map(edgeKey).sort();
-      };
+    describe('closures', () => {
+      const keys = (closure: { edges: readonly { skill: string; requires: string; reason: string }[] }) =>
+        closure.edges.map(edgeKey).sort();
+      const prerequisites = async (slugs: string[], depth: number) =>
+        keys(await store.prerequisiteClosure(slugs, depth));
+      const dependents = async (slugs: string[], depth: number) => keys(await store.dependentClosure(slugs, depth));
 
-      it('is null for an unknown skill', async () => {
-        expect(await store.prerequisiteClosure('missing', 5)).toBeNull();
+      it('are empty for unknown skills, at depth 0, and for a skill without neighbours', async () => {
+        expect(await prerequisites(['missing'], 5)).toEqual([]);
+        expect(await prerequisites([], 5)).toEqual([]);
+        expect(await prerequisites(['far'], 0)).toEqual([]);
+        expect(await prerequisites(['lonely'], 10)).toEqual([]);
+        expect(await dependents(['far'], 10)).toEqual([]);
       });
 
-      it('has no edges at depth 0 or for a skill without prerequisites', async () => {
-        expect(await closureKeys('far', 0)).toEqual([]);
-        expect(await closureKeys('lonely', 10)).toEqual([]);
-      });
-
-      it('returns every edge among the skills within reach, with reasons', async () => {
-        expect(await closureKeys('far', 10)).toEqual([
+      it('return every edge among the skills within reach, with reasons', async () => {
+        expect(await prerequisites(['far'], 10)).toEqual([
           'far->top: far builds on top',
           'mid-a->base: mid-a builds on base',
           'mid-b->base: mid-b builds on base',
@@ -241,17 +241,77 @@ export function defineGraphStoreContract(name: string, createStore: (dataset: Da
         ]);
       });
 
-      it('stops at maxDepth, keeping edges between skills that are both within it', async () => {
-        expect(await closureKeys('far', 1)).toEqual(['far->top: far builds on top']);
+      it('stop at maxDepth, keeping edges between skills that are both within it', async () => {
+        expect(await prerequisites(['far'], 1)).toEqual(['far->top: far builds on top']);
         // At depth 2 base is reached through the shortcut, so the mid-* -> base edges are inside too.
-        expect(await closureKeys('far', 2)).toEqual(await closureKeys('far', 10));
-        expect(await closureKeys('top', 1)).toEqual([
+        expect(await prerequisites(['far'], 2)).toEqual(await prerequisites(['far'], 10));
+        expect(await prerequisites(['top'], 1)).toEqual([
           'mid-a->base: mid-a builds on base',
           'mid-b->base: mid-b builds on base',
           'top->base: top also uses base directly',
           'top->mid-a: top builds on mid-a',
           'top->mid-b: top builds on mid-b',
         ]);
+      });
+
+      it('start from several skills at once, each unknown one adding nothing', async () => {
+        expect(await prerequisites(['mid-a', 'mid-b', 'missing'], 1)).toEqual([
+          'mid-a->base: mid-a builds on base',
+          'mid-b->base: mid-b builds on base',
+        ]);
+      });
+
+      it('follow dependents the other way, up to maxDepth', async () => {
+        expect(await dependents(['base'], 1)).toEqual(await prerequisites(['top'], 1));
+        expect(await dependents(['base'], 2)).toEqual(await prerequisites(['far'], 10));
+        expect(await dependents(['mid-a', 'lonely'], 1)).toEqual(['top->mid-a: top builds on mid-a']);
+      });
+    });
+
+    describe('learning helpers', () => {
+      it('lists the foundations: skills that require nothing', async () => {
+        expect(slugs(await store.skillsWithoutPrerequisites())).toEqual(['base', 'lonely']);
+      });
+
+      it('counts the distinct skills each skill unlocks, transitively', async () => {
+        expect(await store.unlockCounts(['base', 'top', 'mid-a', 'far', 'lonely', 'missing'])).toEqual([
+          4, 1, 2, 0, 0, 0,
+        ]);
+        expect(await store.unlockCounts([])).toEqual([]);
+      });
+    });
+
+    describe('search', () => {
+      const top = async (text: string) => {
+        const hits = await store.search(text, 5);
+        return hits.length === 0 ? null : `${hits[0].kind}:${hits[0].node.slug}`;
+      };
+
+      it('finds a skill by a word of its description, whatever the case, and with a typo', async () => {
+        expect(await top('needle')).toBe('Skill:lonely');
+        expect(await top('NEEDLE')).toBe('Skill:lonely');
+        expect(await top('neadle')).toBe('Skill:lonely');
+      });
+
+      it('finds resources by title and areas by name', async () => {
+        expect(await top('free-guide')).toBe('Resource:free-guide');
+        expect(await top('Zeta')).toBe('Area:zeta');
+      });
+
+      it('returns whole entities, best first, at most `first`', async () => {
+        const hits = await store.search('skill', 3);
+        expect(hits.length).toBeLessThanOrEqual(3);
+        expect(hits.map((h) => h.score)).toEqual([...hits.map((h) => h.score)].sort((a, b) => b - a));
+        const [skillHit] = await store.search('needle', 1);
+        expect(skillHit).toEqual({
+          kind: 'Skill',
+          score: expect.any(Number),
+          node: expect.objectContaining({ slug: 'lonely', area: 'zeta' }),
+        });
+      });
+
+      it('finds nothing for words that appear nowhere', async () => {
+        expect(await store.search('xylophone quasar', 5)).toEqual([]);
       });
     });
   });

@@ -85,7 +85,91 @@ describe('invalid arguments give BAD_USER_INPUT naming the argument', () => {
   });
 });
 
+describe('learning queries refuse bad lists and bounds with BAD_USER_INPUT', () => {
+  const targets51 = JSON.stringify(Array.from({ length: 51 }, (_, i) => `s${i}`));
+  it.each([
+    [
+      'no targets',
+      '{ learningPath(targets: []) { totalHours } }',
+      'targets',
+      'targets must be a list of 1 to 50 distinct slugs; received []',
+    ],
+    [
+      'too many targets',
+      `{ learningPath(targets: ${targets51}) { totalHours } }`,
+      'targets',
+      'targets must be a list of 1 to 50 distinct slugs; received "51 slugs"',
+    ],
+    [
+      'zero hours a week',
+      '{ learningPath(targets: ["http"], hoursPerWeek: 0) { weeks } }',
+      'hoursPerWeek',
+      'hoursPerWeek must be an integer from 1 to 168; received 0',
+    ],
+    [
+      'a resource filter of zero hours',
+      '{ learningPath(targets: ["http"], resourceFilter: { maxHours: 0 }) { weeks } }',
+      'resourceFilter.maxHours',
+      'resourceFilter.maxHours must be an integer from 1 to 1000; received 0',
+    ],
+    [
+      'readyToLearn first above 100',
+      '{ readyToLearn(known: [], first: 101) { unlockCount } }',
+      'first',
+      'first must be an integer from 1 to 100; received 101',
+    ],
+    [
+      'unlocks at depth 0',
+      '{ unlocks(skill: "http", maxDepth: 0) { distance } }',
+      'maxDepth',
+      'maxDepth must be an integer from 1 to 25; received 0',
+    ],
+    [
+      'a skill explained by itself',
+      '{ explainPrerequisite(skill: "http", requires: "http") { length } }',
+      'requires',
+      'requires must be a different skill from `skill`; received "http"',
+    ],
+    [
+      'blank search text',
+      '{ search(text: "   ") { score } }',
+      'text',
+      'text must be text of 1 to 200 characters; received "   "',
+    ],
+    [
+      'search first above 50',
+      '{ search(text: "cache", first: 51) { score } }',
+      'first',
+      'first must be an integer from 1 to 50; received 51',
+    ],
+  ])('%s', async (_situation, query, argument, message) => {
+    const { data, error } = await errorOf(query);
+    expect(error.message).toBe(message);
+    expect(error.extensions).toEqual({ code: 'BAD_USER_INPUT', argument });
+    expect(Object.values(data as object)).toEqual([null]);
+  });
+});
+
 describe('unknown slugs', () => {
+  it('in list arguments give NOT_FOUND naming every one of them', async () => {
+    const { error } = await errorOf('{ learningPath(targets: ["http", "nope"], known: ["zilch"]) { totalHours } }');
+    expect(error).toMatchObject({
+      message: 'Skills "nope", "zilch" do not exist',
+      extensions: { code: 'NOT_FOUND', kind: 'Skill', slug: 'nope', slugs: ['nope', 'zilch'] },
+    });
+  });
+
+  it.each([
+    ['readyToLearn', '{ readyToLearn(known: ["nope"]) { unlockCount } }', 'Skill'],
+    ['unlocks', '{ unlocks(skill: "nope") { distance } }', 'Skill'],
+    ['explainPrerequisite', '{ explainPrerequisite(skill: "http", requires: "nope") { length } }', 'Skill'],
+    ['prerequisiteGraph', '{ prerequisiteGraph(skill: "nope") { source } }', 'Skill'],
+    ['gapAnalysis', '{ gapAnalysis(level: "wizard", known: []) { missingSkills { slug } } }', 'SeniorityLevel'],
+  ])('in %s give NOT_FOUND', async (_query, query, kind) => {
+    const { error } = await errorOf(query);
+    expect(error.extensions).toMatchObject({ code: 'NOT_FOUND', kind });
+  });
+
   it('give NOT_FOUND naming the slug in prerequisiteChain', async () => {
     const { error } = await errorOf('{ prerequisiteChain(skill: "quantum-astrology") { order { slug } } }');
     expect(error).toMatchObject({

@@ -5,6 +5,7 @@ import type { Neo4jConfig } from '../../src/config';
 import { loadConfig } from '../../src/config';
 import { loadDataset } from '../../src/dataset/load-dataset';
 import { defineGraphStoreContract } from '../contract/graph-store.contract';
+import { defineLearningSuite } from '../http/learning-suite';
 import { defineQuerySuite } from '../http/query-suite';
 import { startTestServer } from '../support/test-server';
 
@@ -54,13 +55,14 @@ function defineNeo4jSuites(config: Neo4jConfig): void {
     });
   });
 
-  defineQuerySuite('neo4j', () =>
+  const startOnNeo4j = () =>
     startTestServer({
       NEO4J_URI: config.uri,
       NEO4J_USER: config.user,
       NEO4J_PASSWORD: config.password,
       NEO4J_DATABASE: config.database,
       NEO4J_TIMEOUT_MS: String(config.timeoutMs),
-    }),
-  );
+    });
+  defineQuerySuite('neo4j', startOnNeo4j);
+  defineLearningSuite('neo4j', startOnNeo4j);
 }

@@ -40,6 +40,30 @@ describe('parseDataset', () => {
     expect(problems).toContain('prerequisites: cycle a → b → c → a');
   });
 
+  it('refuses a prerequisite chain longer than the 25 hops every traversal covers', () => {
+    const skills = Array.from({ length: 27 }, (_, i) => buildSkill({ slug: `s${String(i).padStart(2, '0')}` }));
+    const chain = skills.slice(1).map((s, i) => requires(s.slug, skills[i].slug));
+    const problems = problemsOf({
+      skills,
+      prerequisites: chain,
+      resources: [buildResource({ slug: 'r', skills: ['s00'] })],
+      responsibilities: [],
+    });
+    expect(problems).toEqual([
+      expect.stringMatching(/^prerequisites: a chain of 26 steps is longer than 25: s26 → s25 → .* → s00$/),
+    ]);
+    expect(() =>
+      parseDataset(
+        buildRawDataset({
+          skills: skills.slice(0, 26),
+          prerequisites: chain.slice(0, 25),
+          responsibilities: [],
+          resources: [],
+        }),
+      ),
+    ).not.toThrow();
+  });
+
   it('reports references to unknown records, naming both ends', () => {
     const problems = problemsOf({
       skills: [buildSkill({ slug: 'a', area: 'nowhere' }), buildSkill({ slug: 'b', parent: 'ghost' })],

@@ -1,4 +1,11 @@
-import { findCycle, learningOrder, prerequisiteDepths } from '../../src/domain/prerequisite-graph';
+import {
+  depthsFrom,
+  findCycle,
+  learningOrder,
+  longestChain,
+  prerequisiteDepths,
+  shortestPrerequisitePath,
+} from '../../src/domain/prerequisite-graph';
 import { requires } from '../support/factories';
 
 describe('findCycle', () => {
@@ -56,5 +63,46 @@ describe('prerequisiteDepths', () => {
       requires('unrelated', 'root'),
     ]);
     expect(Object.fromEntries(depths)).toEqual({ top: 0, mid: 1, base: 1, root: 2 });
+  });
+});
+
+describe('depthsFrom', () => {
+  it('measures from the nearest of several starts, in either direction', () => {
+    const edges = [requires('c', 'b'), requires('b', 'a'), requires('d', 'a')];
+    expect(Object.fromEntries(depthsFrom(['c', 'd'], edges, 'prerequisites'))).toEqual({ c: 0, d: 0, b: 1, a: 1 });
+    expect(Object.fromEntries(depthsFrom(['a'], edges, 'dependents'))).toEqual({ a: 0, b: 1, d: 1, c: 2 });
+  });
+});
+
+describe('shortestPrerequisitePath', () => {
+  // top needs z-mid and a-mid, both of which need base; top also has a long way round.
+  const edges = [
+    requires('top', 'z-mid'),
+    requires('top', 'a-mid'),
+    requires('z-mid', 'base'),
+    requires('a-mid', 'base'),
+    requires('top', 'long'),
+    requires('long', 'longer'),
+    requires('longer', 'base'),
+  ];
+
+  it('takes the fewest hops, and among those the smallest slugs', () => {
+    expect(shortestPrerequisitePath('top', 'base', edges)).toEqual(['top', 'a-mid', 'base']);
+  });
+
+  it('is null when there is no chain, including against the direction of the edges', () => {
+    expect(shortestPrerequisitePath('base', 'top', edges)).toBeNull();
+    expect(shortestPrerequisitePath('a-mid', 'z-mid', edges)).toBeNull();
+  });
+});
+
+describe('longestChain', () => {
+  it('finds the longest chain of REQUIRES edges, most advanced skill first', () => {
+    expect(longestChain([requires('c', 'b'), requires('b', 'a'), requires('c', 'a'), requires('x', 'a')])).toEqual([
+      'c',
+      'b',
+      'a',
+    ]);
+    expect(longestChain([])).toEqual([]);
   });
 });

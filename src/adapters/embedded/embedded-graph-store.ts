@@ -1,10 +1,11 @@
 import { DirectedGraph, UndirectedGraph } from 'graphology';
-import { bfsFromNode } from 'graphology-traversal';
+import MiniSearch from 'minisearch';
 
 import type { Dataset } from '../../dataset/dataset.types';
 import type {
   GraphStore,
   Page,
+  SearchHit,
   PageRequest,
   PrerequisiteClosure,
   ResourceListFilter,
@@ -20,6 +21,7 @@ import type {
   Skill,
   SkillLink,
 } from '../../domain/skill-graph.types';
+import { MAX_CHAIN_DEPTH } from '../../domain/limits';
 import { compareSlugs } from '../../domain/prerequisite-graph';
 import { SortedIndex, upperBound } from './sorted-index';
 
@@ -51,6 +53,11 @@ export class EmbeddedGraphStore implements GraphStore {
   private readonly responsibilitiesBySkill = new SortedIndex();
   private readonly skillsByResponsibility = new SortedIndex();
   private readonly responsibilitiesByLevel = new SortedIndex();
+
+  // Derived data, computed on first use.
+  private foundations: string[] | undefined;
+  private readonly unlockCountCache = new Map<string, number>();
+  private searchIndex: MiniSearch | undefined;
 
   static fromDataset(dataset: Dataset): EmbeddedGraphStore {
     const store = new EmbeddedGraphStore();
@@ -219,29 +226,115 @@ export class EmbeddedGraphStore implements GraphStore {
     return levelSlugs.map((slug) => this.inGuideOrder(this.responsibilitiesByLevel.get(slug)));
   }
 
-  async prerequisiteClosure(skillSlug: string, maxDepth: number): Promise<PrerequisiteClosure | null> {
-    if (!this.dag.hasNode(skillSlug)) return null;
-    const members = new Set<string>();
-    bfsFromNode(
-      this.dag,
-      skillSlug,
-      (slug, _attributes, depth) => {
-        members.add(slug);
-        return depth >= maxDepth; // true stops the walk below this node
-      },
-      { mode: 'outbound' },
-    );
+  async prerequisiteClosure(skillSlugs: readonly string[], maxDepth: number): Promise<PrerequisiteClosure> {
+    return { edges: this.closureEdges(this.reachable(skillSlugs, maxDepth, 'out')) };
+  }
+
+  async dependentClosure(skillSlugs: readonly string[], maxDepth: number): Promise<PrerequisiteClosure> {
+    return { edges: this.closureEdges(this.reachable(skillSlugs, maxDepth, 'in')) };
+  }
+
+  async skillsWithoutPrerequisites(): Promise<readonly Skill[]> {
+    this.foundations ??= this.skillSlugs.filter((slug) => this.dag.outDegree(slug) === 0);
+    return this.skills(this.foundations);
+  }
+
+  async unlockCounts(skillSlugs: readonly string[]): Promise<readonly number[]> {
+    return skillSlugs.map((slug) => {
+      if (!this.dag.hasNode(slug)) return 0;
+      let count = this.unlockCountCache.get(slug);
+      if (count === undefined) {
+        count = this.reachable([slug], MAX_CHAIN_DEPTH, 'in').size - 1;
+        this.unlockCountCache.set(slug, count);
+      }
+      return count;
+    });
+  }
+
+  async search(text: string, first: number): Promise<readonly SearchHit[]> {
+    this.searchIndex ??= this.buildSearchIndex();
+    return this.searchIndex
+      .search(text)
+      .sort((a, b) => b.score - a.score || compareSlugs(String(a.id), String(b.id)))
+      .slice(0, first)
+      .map((result): SearchHit => {
+        const [kind, slug] = splitSearchId(String(result.id));
+        if (kind === 'Skill') return { kind, score: result.score, node: this.skill(slug) };
+        if (kind === 'Resource') return { kind, score: result.score, node: this.resources.get(slug) as Resource };
+        return { kind: 'Area', score: result.score, node: this.areas.get(slug) as Area };
+      });
+  }
+
+  async close(): Promise<void> {
+    // Nothing to release: the graph is ordinary memory.
+  }
+
+  /**
+   * The starts (that exist) and every skill within `maxDepth` hops of one, following REQUIRES
+   * out (prerequisites) or in (dependents). A plain multi-source BFS: its cost is the size of the
+   * answer, whatever the size of the graph.
+   */
+  private reachable(starts: readonly string[], maxDepth: number, direction: 'out' | 'in'): Set<string> {
+    const members = new Set(starts.filter((slug) => this.dag.hasNode(slug)));
+    let frontier = [...members];
+    for (let depth = 0; depth < maxDepth && frontier.length > 0; depth++) {
+      const next: string[] = [];
+      const visit = (neighbour: string) => {
+        if (members.has(neighbour)) return;
+        members.add(neighbour);
+        next.push(neighbour);
+      };
+      for (const slug of frontier) {
+        if (direction === 'out') this.dag.forEachOutNeighbor(slug, visit);
+        else this.dag.forEachInNeighbor(slug, visit);
+      }
+      frontier = next;
+    }
+    return members;
+  }
+
+  /** The REQUIRES edges with both ends in `members`. */
+  private closureEdges(members: ReadonlySet<string>): PrerequisiteEdge[] {
     const edges: PrerequisiteEdge[] = [];
     for (const slug of members) {
       this.dag.forEachOutEdge(slug, (_edge, { reason }, _source, target) => {
         if (members.has(target)) edges.push({ skill: slug, requires: target, reason });
       });
     }
-    return { edges };
+    return edges;
   }
 
-  async close(): Promise<void> {
-    // Nothing to release: the graph is ordinary memory.
+  /**
+   * Built on first use: most processes never search, and building it costs start-up time.
+   * Names and titles weigh most; fuzzy matching allows about one typo per five letters.
+   */
+  private buildSearchIndex(): MiniSearch {
+    const index = new MiniSearch({
+      fields: ['title', 'slug', 'text'],
+      tokenize: (text) => text.split(/[^\p{L}\p{N}]+/u).filter((token) => token.length > 0),
+      searchOptions: { boost: { title: 3, slug: 2 }, fuzzy: 0.2, prefix: true },
+    });
+    index.addAll([
+      ...[...this.dag.nodeEntries()].map(({ attributes: s }) => ({
+        id: `Skill:${s.slug}`,
+        title: s.name,
+        slug: s.slug,
+        text: s.description,
+      })),
+      ...[...this.resources.values()].map((r) => ({
+        id: `Resource:${r.slug}`,
+        title: r.title,
+        slug: r.slug,
+        text: '',
+      })),
+      ...[...this.areas.values()].map((a) => ({
+        id: `Area:${a.slug}`,
+        title: a.name,
+        slug: a.slug,
+        text: a.description,
+      })),
+    ]);
+    return index;
   }
 
   private skill(slug: string): Skill {
@@ -283,4 +376,9 @@ function pageOf<T>(
 
 function matchesText(needle: string, ...fields: readonly string[]): boolean {
   return fields.some((field) => field.toLowerCase().includes(needle));
+}
+
+function splitSearchId(id: string): ['Skill' | 'Resource' | 'Area', string] {
+  const colon = id.indexOf(':');
+  return [id.slice(0, colon) as 'Skill' | 'Resource' | 'Area', id.slice(colon + 1)];
 }

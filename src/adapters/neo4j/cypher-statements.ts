@@ -30,6 +30,10 @@ export const READ_STATEMENTS = [
   'skills-of-responsibilities',
   'responsibilities-of-levels',
   'prerequisite-closure',
+  'dependent-closure',
+  'skills-without-prerequisites',
+  'unlock-counts',
+  'search',
 ] as const;
 
 /** In the order the import runs them: nodes before the edges that join them. */

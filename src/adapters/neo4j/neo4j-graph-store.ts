@@ -10,9 +10,10 @@ import type {
   PrerequisiteClosure,
   ResourceListFilter,
   ResponsibilityListFilter,
+  SearchHit,
   SkillListFilter,
 } from '../../domain/ports/graph-store.port';
-import { prerequisiteDepths } from '../../domain/prerequisite-graph';
+import { depthsFrom } from '../../domain/prerequisite-graph';
 import type { Area, Resource, Responsibility, SeniorityLevel, Skill, SkillLink } from '../../domain/skill-graph.types';
 import type { ReadStatement, Statements } from './cypher-statements';
 import { loadStatements } from './cypher-statements';
@@ -25,6 +26,7 @@ import {
   toPrerequisiteEdge,
   toResource,
   toResponsibility,
+  toSearchHit,
   toSkill,
   toSkillLink,
 } from './neo4j-record.mapper';
@@ -150,18 +152,49 @@ export class Neo4jGraphStore implements GraphStore {
     return this.groups('responsibilities-of-levels', levelSlugs, toResponsibility);
   }
 
-  async prerequisiteClosure(skillSlug: string, maxDepth: number): Promise<PrerequisiteClosure | null> {
-    const [record] = await this.read('prerequisite-closure', { slug: skillSlug });
-    if (record === undefined) return null;
-    const edges = (record.get('edges') as unknown[]).map(toPrerequisiteEdge);
-    // The statement follows the fixed bound; keep what lies within the requested depth.
-    const depths = prerequisiteDepths(skillSlug, edges);
-    const within = (slug: string) => (depths.get(slug) ?? Infinity) <= maxDepth;
-    return { edges: edges.filter((edge) => within(edge.skill) && within(edge.requires)) };
+  prerequisiteClosure(skillSlugs: readonly string[], maxDepth: number): Promise<PrerequisiteClosure> {
+    return this.closure('prerequisite-closure', skillSlugs, maxDepth, 'prerequisites');
+  }
+
+  dependentClosure(skillSlugs: readonly string[], maxDepth: number): Promise<PrerequisiteClosure> {
+    return this.closure('dependent-closure', skillSlugs, maxDepth, 'dependents');
+  }
+
+  async skillsWithoutPrerequisites(): Promise<readonly Skill[]> {
+    return (await this.read('skills-without-prerequisites')).map((r) => toSkill(r.get('skill')));
+  }
+
+  async unlockCounts(skillSlugs: readonly string[]): Promise<readonly number[]> {
+    if (skillSlugs.length === 0) return [];
+    const records = await this.read('unlock-counts', { slugs: [...skillSlugs] });
+    const counts = new Map(records.map((r) => [r.get('key') as string, toNumber(r.get('count'), 'count')]));
+    return skillSlugs.map((slug) => counts.get(slug) ?? 0);
+  }
+
+  async search(text: string, first: number): Promise<readonly SearchHit[]> {
+    const query = luceneQuery(text);
+    if (query === '') return [];
+    const records = await this.read('search', { query, first: neo4j.int(first) });
+    return records.map((r) => toSearchHit(r));
   }
 
   async close(): Promise<void> {
     await this.driver.close();
+  }
+
+  private async closure(
+    statement: ReadStatement,
+    skillSlugs: readonly string[],
+    maxDepth: number,
+    direction: 'prerequisites' | 'dependents',
+  ): Promise<PrerequisiteClosure> {
+    if (skillSlugs.length === 0) return { edges: [] };
+    const [record] = await this.read(statement, { slugs: [...skillSlugs] });
+    const edges = (record.get('edges') as unknown[]).map(toPrerequisiteEdge);
+    // The statement follows the fixed bound; keep what lies within the requested depth.
+    const depths = depthsFrom(skillSlugs, edges, direction);
+    const within = (slug: string) => (depths.get(slug) ?? Infinity) <= maxDepth;
+    return { edges: edges.filter((edge) => within(edge.skill) && within(edge.requires)) };
   }
 
   private async page<T extends { slug: string }>(
@@ -249,4 +282,18 @@ export function toStoreError(error: unknown): unknown {
     return new StoreUnavailableError({ cause: error });
   }
   return error;
+}
+
+/**
+ * A Lucene query for the user's words: each word escaped, then matched fuzzily (small typos) or
+ * as a prefix, any word sufficing. It travels as a parameter; it is never spliced into Cypher.
+ */
+export function luceneQuery(text: string): string {
+  return text
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((word) => word.length > 0)
+    .slice(0, 16)
+    .map((word) => word.replace(/[+\-&|!(){}[\]^"~*?:\\/]/g, '\\$&').toLowerCase())
+    .map((word) => `(${word}~ ${word}*)`)
+    .join(' ');
 }

@@ -1,4 +1,7 @@
+import type { Record as Neo4jRecord } from 'neo4j-driver';
 import { isInt, isNode, isRelationship } from 'neo4j-driver';
+
+import type { SearchHit } from '../../domain/ports/graph-store.port';
 
 import type {
   Area,
@@ -125,6 +128,24 @@ export function toSkillLink(value: unknown): SkillLink {
 export function toPrerequisiteEdge(value: unknown): PrerequisiteEdge {
   const p = propertiesOf(value);
   return { skill: text(p, 'skill'), requires: text(p, 'requires'), reason: text(p, 'reason') };
+}
+
+/** A row of search.cypher: score, kind, node, and the area, level and parent of a skill. */
+export function toSearchHit(record: Neo4jRecord): SearchHit {
+  const score = toNumber(record.get('score'), 'score');
+  const node = record.get('node');
+  switch (record.get('kind')) {
+    case 'Skill': {
+      const links = { area: record.get('area'), level: record.get('level'), parent: record.get('parent') };
+      return { kind: 'Skill', score, node: toSkill({ ...propertiesOf(node), ...links }) };
+    }
+    case 'Resource':
+      return { kind: 'Resource', score, node: toResource(node) };
+    case 'Area':
+      return { kind: 'Area', score, node: toArea(node) };
+    default:
+      throw new RecordMappingError(`unknown search hit kind ${describe(record.get('kind'))}`);
+  }
 }
 
 function describe(value: unknown): string {

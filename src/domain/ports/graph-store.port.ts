@@ -50,11 +50,18 @@ export interface Page<T> {
 
 export interface PrerequisiteClosure {
   /**
-   * Every REQUIRES edge whose two ends lie within `maxDepth` hops of the start skill
-   * (the start included). Depths and the learning order are derived from these by the domain.
+   * Every REQUIRES edge whose two ends both lie within `maxDepth` hops of a start skill (starts
+   * included), walking in the closure's direction. Depths, orders and paths are derived from
+   * these by the domain, so every store gives the same ones.
    */
   readonly edges: readonly PrerequisiteEdge[];
 }
+
+export type SearchHit = { readonly score: number } & (
+  | { readonly kind: 'Skill'; readonly node: Skill }
+  | { readonly kind: 'Resource'; readonly node: Resource }
+  | { readonly kind: 'Area'; readonly node: Area }
+);
 
 export interface GraphStore {
   listAreas(): Promise<readonly Area[]>; // guide order
@@ -84,8 +91,19 @@ export interface GraphStore {
   skillsOfResponsibilities(responsibilitySlugs: readonly string[]): Promise<readonly (readonly Skill[])[]>;
   responsibilitiesOfLevels(levelSlugs: readonly string[]): Promise<readonly (readonly Responsibility[])[]>; // guide order
 
-  /** `null` when the start skill does not exist. */
-  prerequisiteClosure(skillSlug: string, maxDepth: number): Promise<PrerequisiteClosure | null>;
+  /** What the skills require, transitively, up to `maxDepth` hops. Unknown slugs add nothing. */
+  prerequisiteClosure(skillSlugs: readonly string[], maxDepth: number): Promise<PrerequisiteClosure>;
+  /** What requires the skills, transitively, up to `maxDepth` hops. Unknown slugs add nothing. */
+  dependentClosure(skillSlugs: readonly string[], maxDepth: number): Promise<PrerequisiteClosure>;
+  /** The foundations: skills that require nothing, in slug order. */
+  skillsWithoutPrerequisites(): Promise<readonly Skill[]>;
+  /** For each skill, how many distinct skills require it transitively (0 for unknown slugs). */
+  unlockCounts(skillSlugs: readonly string[]): Promise<readonly number[]>;
+  /**
+   * Skills, resources and areas matching `text`, best first, tolerant of case and small typos.
+   * Scores are the engine's own and comparable only within one answer.
+   */
+  search(text: string, first: number): Promise<readonly SearchHit[]>;
 
   /** Releases connections; the store is unusable afterwards. */
   close(): Promise<void>;

@@ -1,8 +1,10 @@
-import { InvalidArgumentError, NotFoundError } from '../domain-error';
+import { NotFoundError } from '../domain-error';
+import { DEFAULT_CHAIN_DEPTH, MAX_CHAIN_DEPTH } from '../limits';
 import type { Connection, PageArgs } from '../pagination';
 import { toConnection, toPageRequest } from '../pagination';
 import type { GraphStore, ResourceListFilter, SkillListFilter } from '../ports/graph-store.port';
 import { learningOrder, prerequisiteDepths } from '../prerequisite-graph';
+import { requireIntegerIn } from '../validation';
 import type {
   Area,
   Resource,
@@ -12,9 +14,7 @@ import type {
   Skill,
 } from '../skill-graph.types';
 
-export const DEFAULT_CHAIN_DEPTH = 10;
-/** Upper bound of every prerequisite traversal; Cypher needs it as a literal bound. */
-export const MAX_CHAIN_DEPTH = 25;
+export { DEFAULT_CHAIN_DEPTH, MAX_CHAIN_DEPTH } from '../limits';
 
 export interface ResponsibilityFilter {
   readonly category?: ResponsibilityCategory | null;
@@ -90,12 +90,8 @@ export class SkillGraphService {
   }
 
   async prerequisiteChain(skillSlug: string, maxDepth: number = DEFAULT_CHAIN_DEPTH): Promise<PrerequisiteChain> {
-    if (!Number.isInteger(maxDepth) || maxDepth < 0 || maxDepth > MAX_CHAIN_DEPTH) {
-      throw new InvalidArgumentError('maxDepth', `an integer from 0 to ${MAX_CHAIN_DEPTH}`, maxDepth);
-    }
-    const closure = await this.store.prerequisiteClosure(skillSlug, maxDepth);
-    if (closure === null) throw new NotFoundError('Skill', skillSlug);
-
+    requireIntegerIn('maxDepth', maxDepth, 0, MAX_CHAIN_DEPTH);
+    const closure = await this.store.prerequisiteClosure([skillSlug], maxDepth);
     const depths = prerequisiteDepths(skillSlug, closure.edges);
     const slugs = [...depths.keys()];
     const skills = new Map<string, Skill>();

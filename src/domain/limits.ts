@@ -1,0 +1,10 @@
+// Bounds shared by the domain, both stores and the dataset rules.
+
+export const DEFAULT_CHAIN_DEPTH = 10;
+
+/**
+ * The longest prerequisite chain the graph may hold, in REQUIRES hops. Every traversal is
+ * bounded by it (Cypher needs a literal bound), and the dataset and writes refuse longer chains,
+ * so a bounded traversal is always complete. No sane curriculum is 25 steps deep.
+ */
+export const MAX_CHAIN_DEPTH = 25;

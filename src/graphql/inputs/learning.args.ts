@@ -1,0 +1,34 @@
+import { ArgsType, Field, InputType, Int } from 'type-graphql';
+
+import type { ResourceKind } from '../../domain/skill-graph.types';
+import { ResourceKindEnum } from '../types/enums';
+
+@InputType('LearningResourceFilter', { description: 'Which resources a learning path recommends.' })
+export class LearningResourceFilterInput {
+  @Field({ nullable: true, description: 'Only free (true) or only paid (false) resources.' })
+  free?: boolean;
+
+  @Field(() => [ResourceKindEnum], { nullable: true })
+  kinds?: ResourceKind[];
+
+  @Field(() => Int, { nullable: true, description: 'Only resources of at most this many hours.' })
+  maxHours?: number;
+}
+
+@ArgsType()
+export class LearningPathArgs {
+  @Field(() => [String], { description: 'Slugs of the skills to reach (1 to 50).' })
+  targets!: string[];
+
+  @Field(() => [String], {
+    defaultValue: [],
+    description: 'Slugs already known (up to 500); each also counts its own prerequisites as known.',
+  })
+  known!: string[];
+
+  @Field(() => Int, { nullable: true, description: 'Study hours per week (1 to 168); adds weeks and a schedule.' })
+  hoursPerWeek?: number | null;
+
+  @Field(() => LearningResourceFilterInput, { nullable: true })
+  resourceFilter?: LearningResourceFilterInput | null;
+}

@@ -1,0 +1,36 @@
+import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
+
+import type { DiagramFormat } from '../../domain/diagram';
+import { DEFAULT_CHAIN_DEPTH, MAX_CHAIN_DEPTH } from '../../domain/limits';
+import type { Context } from '../context.type';
+import { DiagramFormatEnum, PrerequisiteDiagramType, PrerequisitePathType } from '../types/prerequisite-path.type';
+
+@Resolver(() => PrerequisitePathType)
+export class PrerequisitePathResolver {
+  @Query(() => PrerequisitePathType, {
+    nullable: true,
+    description:
+      'The shortest prerequisite chain from `skill` down to `requires`, or null when `skill` does not need it.',
+  })
+  explainPrerequisite(
+    @Arg('skill', () => String) skill: string,
+    @Arg('requires', () => String) requires: string,
+    @Ctx() { learning }: Context,
+  ) {
+    return learning.explainPrerequisite(skill, requires);
+  }
+
+  @Query(() => PrerequisiteDiagramType, {
+    nullable: true,
+    description: 'The prerequisite chain of a skill as Mermaid, Graphviz DOT or JSON source.',
+  })
+  prerequisiteGraph(
+    @Arg('skill', () => String) skill: string,
+    @Arg('format', () => DiagramFormatEnum, { defaultValue: 'MERMAID' }) format: DiagramFormat,
+    @Arg('maxDepth', () => Int, { defaultValue: DEFAULT_CHAIN_DEPTH, description: `0 to ${MAX_CHAIN_DEPTH}.` })
+    maxDepth: number,
+    @Ctx() { learning }: Context,
+  ) {
+    return learning.prerequisiteDiagram(skill, format, maxDepth);
+  }
+}

@@ -1,0 +1,27 @@
+import { Field, Float, ObjectType, createUnionType } from 'type-graphql';
+
+import { AreaType } from './area.type';
+import { ResourceType } from './resource.type';
+import { SkillType } from './skill.type';
+
+/** Marks a search result with its kind, which plain entities do not carry. */
+export const SEARCH_KIND = Symbol('searchKind');
+
+export const SearchResultUnion = createUnionType({
+  name: 'SearchResult',
+  description: 'Anything search can find.',
+  types: () => [SkillType, ResourceType, AreaType] as const,
+  resolveType: (value) => {
+    const kind = (value as unknown as Record<symbol, 'Skill' | 'Resource' | 'Area'>)[SEARCH_KIND];
+    return kind === 'Skill' ? SkillType : kind === 'Resource' ? ResourceType : AreaType;
+  },
+});
+
+@ObjectType('SearchHit')
+export class SearchHitType {
+  @Field(() => Float, { description: 'Relevance; compare only within one answer.' })
+  score!: number;
+
+  @Field(() => SearchResultUnion)
+  node!: typeof SearchResultUnion;
+}
