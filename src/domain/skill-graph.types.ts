@@ -65,3 +65,9 @@ export interface SkillLink {
   readonly skill: Skill;
   readonly reason: string;
 }
+
+/** A skill with how many distinct skills require it, directly or transitively. */
+export interface RankedSkill {
+  readonly skill: Skill;
+  readonly unlockCount: number;
+}

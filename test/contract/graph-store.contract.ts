@@ -269,8 +269,14 @@ export function defineGraphStoreContract(name: string, createStore: (dataset: Da
     });
 
     describe('learning helpers', () => {
-      it('lists the foundations: skills that require nothing', async () => {
-        expect(slugs(await store.skillsWithoutPrerequisites())).toEqual(['base', 'lonely']);
+      it('ranks the foundations (skills that require nothing) by what they unlock, then slug', async () => {
+        const ranked = (await store.rankedFoundations(10)).map((r) => [r.skill.slug, r.unlockCount]);
+        expect(ranked).toEqual([
+          ['base', 4],
+          ['lonely', 0],
+        ]);
+        expect((await store.rankedFoundations(1)).map((r) => r.skill.slug)).toEqual(['base']);
+        expect(await store.rankedFoundations(0)).toEqual([]);
       });
 
       it('counts the distinct skills each skill unlocks, transitively', async () => {

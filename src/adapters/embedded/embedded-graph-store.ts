@@ -15,6 +15,7 @@ import type {
 import type {
   Area,
   PrerequisiteEdge,
+  RankedSkill,
   Resource,
   Responsibility,
   SeniorityLevel,
@@ -55,7 +56,7 @@ export class EmbeddedGraphStore implements GraphStore {
   private readonly responsibilitiesByLevel = new SortedIndex();
 
   // Derived data, computed on first use.
-  private foundations: string[] | undefined;
+  private foundations: RankedSkill[] | undefined;
   private readonly unlockCountCache = new Map<string, number>();
   private searchIndex: MiniSearch | undefined;
 
@@ -234,9 +235,15 @@ export class EmbeddedGraphStore implements GraphStore {
     return { edges: this.closureEdges(this.reachable(skillSlugs, maxDepth, 'in')) };
   }
 
-  async skillsWithoutPrerequisites(): Promise<readonly Skill[]> {
-    this.foundations ??= this.skillSlugs.filter((slug) => this.dag.outDegree(slug) === 0);
-    return this.skills(this.foundations);
+  async rankedFoundations(first: number): Promise<readonly RankedSkill[]> {
+    if (this.foundations === undefined) {
+      const slugs = this.skillSlugs.filter((slug) => this.dag.outDegree(slug) === 0);
+      const counts = await this.unlockCounts(slugs);
+      this.foundations = slugs
+        .map((slug, i) => ({ skill: this.skill(slug), unlockCount: counts[i] }))
+        .sort((a, b) => b.unlockCount - a.unlockCount || compareSlugs(a.skill.slug, b.skill.slug));
+    }
+    return this.foundations.slice(0, first);
   }
 
   async unlockCounts(skillSlugs: readonly string[]): Promise<readonly number[]> {

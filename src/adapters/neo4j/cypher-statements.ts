@@ -31,7 +31,7 @@ export const READ_STATEMENTS = [
   'responsibilities-of-levels',
   'prerequisite-closure',
   'dependent-closure',
-  'skills-without-prerequisites',
+  'ranked-foundations',
   'unlock-counts',
   'search',
 ] as const;

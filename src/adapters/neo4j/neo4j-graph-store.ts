@@ -14,7 +14,15 @@ import type {
   SkillListFilter,
 } from '../../domain/ports/graph-store.port';
 import { depthsFrom } from '../../domain/prerequisite-graph';
-import type { Area, Resource, Responsibility, SeniorityLevel, Skill, SkillLink } from '../../domain/skill-graph.types';
+import type {
+  Area,
+  RankedSkill,
+  Resource,
+  Responsibility,
+  SeniorityLevel,
+  Skill,
+  SkillLink,
+} from '../../domain/skill-graph.types';
 import type { ReadStatement, Statements } from './cypher-statements';
 import { loadStatements } from './cypher-statements';
 import { DeadlineExceededError, withDeadline } from './deadline';
@@ -160,8 +168,12 @@ export class Neo4jGraphStore implements GraphStore {
     return this.closure('dependent-closure', skillSlugs, maxDepth, 'dependents');
   }
 
-  async skillsWithoutPrerequisites(): Promise<readonly Skill[]> {
-    return (await this.read('skills-without-prerequisites')).map((r) => toSkill(r.get('skill')));
+  async rankedFoundations(first: number): Promise<readonly RankedSkill[]> {
+    const records = await this.read('ranked-foundations', { first: neo4j.int(first) });
+    return records.map((r) => ({
+      skill: toSkill(r.get('skill')),
+      unlockCount: toNumber(r.get('unlockCount'), 'unlockCount'),
+    }));
   }
 
   async unlockCounts(skillSlugs: readonly string[]): Promise<readonly number[]> {

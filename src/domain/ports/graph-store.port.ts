@@ -1,6 +1,7 @@
 import type {
   Area,
   PrerequisiteEdge,
+  RankedSkill,
   Resource,
   ResourceKind,
   Responsibility,
@@ -95,8 +96,11 @@ export interface GraphStore {
   prerequisiteClosure(skillSlugs: readonly string[], maxDepth: number): Promise<PrerequisiteClosure>;
   /** What requires the skills, transitively, up to `maxDepth` hops. Unknown slugs add nothing. */
   dependentClosure(skillSlugs: readonly string[], maxDepth: number): Promise<PrerequisiteClosure>;
-  /** The foundations: skills that require nothing, in slug order. */
-  skillsWithoutPrerequisites(): Promise<readonly Skill[]>;
+  /**
+   * The foundations (skills that require nothing), most unlocking first, then by slug: at most
+   * `first`. Ranked by the store so a beginner's question costs `first`, not the graph's size.
+   */
+  rankedFoundations(first: number): Promise<readonly RankedSkill[]>;
   /** For each skill, how many distinct skills require it transitively (0 for unknown slugs). */
   unlockCounts(skillSlugs: readonly string[]): Promise<readonly number[]>;
   /**

@@ -5,7 +5,7 @@ import type { LearningPath, ResourceFilter } from '../learning-plan';
 import { recommendResources, weeklySchedule } from '../learning-plan';
 import { DEFAULT_CHAIN_DEPTH, MAX_CHAIN_DEPTH } from '../limits';
 import type { GraphStore, SearchHit } from '../ports/graph-store.port';
-import type { PrerequisiteEdge, Responsibility, SeniorityLevel, Skill } from '../skill-graph.types';
+import type { PrerequisiteEdge, RankedSkill, Responsibility, SeniorityLevel, Skill } from '../skill-graph.types';
 import { compareSlugs, depthsFrom, learningOrder, shortestPrerequisitePath } from '../prerequisite-graph';
 import { requireIntegerIn, requireSlugList, requireText } from '../validation';
 import type { ChainEdge, SkillGraphService } from './skill-graph.service';
@@ -20,12 +20,6 @@ export interface LearningPathRequest {
   readonly known?: readonly string[] | null;
   readonly hoursPerWeek?: number | null;
   readonly resourceFilter?: ResourceFilter | null;
-}
-
-export interface RankedSkill {
-  readonly skill: Skill;
-  /** How many distinct skills require it, transitively. */
-  readonly unlockCount: number;
 }
 
 export interface UnlockedSkill extends RankedSkill {
@@ -89,22 +83,21 @@ export class LearningService {
     await this.existingSkills(known);
     const knownClosure = await this.knownClosure(known);
 
-    const candidates = new Map<string, Skill>();
-    for (const skill of await this.store.skillsWithoutPrerequisites()) {
-      if (!knownClosure.has(skill.slug)) candidates.set(skill.slug, skill);
-    }
+    // Known skills can hide at most |knownClosure| foundations, so this many always suffice.
+    const foundations = (await this.store.rankedFoundations(first + knownClosure.size)).filter(
+      ({ skill }) => !knownClosure.has(skill.slug),
+    );
     // Skills next to what is known become ready once every one of their prerequisites is known.
     const next = new Map<string, Skill>();
     for (const links of await this.store.dependentsOfSkills([...knownClosure])) {
       for (const { skill } of links) if (!knownClosure.has(skill.slug)) next.set(skill.slug, skill);
     }
     const nextSlugs = [...next.keys()];
+    const ready: Skill[] = [];
     (await this.store.prerequisitesOfSkills(nextSlugs)).forEach((prerequisites, i) => {
-      if (prerequisites.every(({ skill }) => knownClosure.has(skill.slug))) {
-        candidates.set(nextSlugs[i], next.get(nextSlugs[i]) as Skill);
-      }
+      if (prerequisites.every(({ skill }) => knownClosure.has(skill.slug))) ready.push(next.get(nextSlugs[i]) as Skill);
     });
-    return (await this.ranked([...candidates.values()])).slice(0, first);
+    return [...foundations, ...(await this.ranked(ready))].sort(byImpact).slice(0, first);
   }
 
   async unlocks(skillSlug: string, maxDepth: number = DEFAULT_CHAIN_DEPTH): Promise<UnlockedSkill[]> {
@@ -251,10 +244,13 @@ export class LearningService {
   /** By how many skills each unlocks (most first), then by slug. */
   private async ranked(skills: readonly Skill[]): Promise<RankedSkill[]> {
     const counts = await this.store.unlockCounts(skills.map((s) => s.slug));
-    return skills
-      .map((skill, i) => ({ skill, unlockCount: counts[i] }))
-      .sort((a, b) => b.unlockCount - a.unlockCount || compareSlugs(a.skill.slug, b.skill.slug));
+    return skills.map((skill, i) => ({ skill, unlockCount: counts[i] })).sort(byImpact);
   }
+}
+
+/** Most unlocking first, then by slug: the order of every ranked answer. */
+function byImpact(a: RankedSkill, b: RankedSkill): number {
+  return b.unlockCount - a.unlockCount || compareSlugs(a.skill.slug, b.skill.slug);
 }
 
 function bySlug(skills: readonly (Skill | null)[]): Map<string, Skill> {
