@@ -6,6 +6,10 @@ CREATE CONSTRAINT seniority_level_slug IF NOT EXISTS FOR (n:SeniorityLevel) REQU
 CREATE CONSTRAINT skill_slug IF NOT EXISTS FOR (n:Skill) REQUIRE n.slug IS UNIQUE;
 CREATE CONSTRAINT responsibility_slug IF NOT EXISTS FOR (n:Responsibility) REQUIRE n.slug IS UNIQUE;
 CREATE CONSTRAINT resource_slug IF NOT EXISTS FOR (n:Resource) REQUIRE n.slug IS UNIQUE;
+CREATE CONSTRAINT change_sequence IF NOT EXISTS FOR (n:Change) REQUIRE n.sequence IS UNIQUE;
+CREATE CONSTRAINT problem_id IF NOT EXISTS FOR (n:Problem) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT write_lock_name IF NOT EXISTS FOR (n:WriteLock) REQUIRE n.name IS UNIQUE;
+CREATE INDEX problem_sequence IF NOT EXISTS FOR (n:Problem) ON (n.sequence);
 CREATE INDEX area_position IF NOT EXISTS FOR (n:Area) ON (n.position);
 CREATE INDEX responsibility_position IF NOT EXISTS FOR (n:Responsibility) ON (n.position);
 CREATE INDEX seniority_level_rank IF NOT EXISTS FOR (n:SeniorityLevel) ON (n.rank);

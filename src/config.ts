@@ -1,9 +1,38 @@
+import { isAbsolute, join, resolve } from 'node:path';
+
 import { z } from 'zod';
+
+import { PROJECT_ROOT } from './project-paths';
 
 // Every setting, read from the environment once and validated; the rest of the code receives
 // this typed object and never reads process.env itself.
 
-const SECRETS = new Set(['NEO4J_PASSWORD']);
+const SECRETS = new Set(['NEO4J_PASSWORD', 'EDITOR_TOKENS']);
+
+const EDITOR_NAME = /^[A-Za-z0-9._-]{1,40}$/;
+const MIN_TOKEN_LENGTH = 16;
+
+/** "alice:token,ci-bot:token" -> credentials; problems name the entry, never the token. */
+const editorTokens = z.string().transform((value, context) => {
+  const credentials: EditorCredential[] = [];
+  value.split(',').forEach((entry, i) => {
+    const colon = entry.indexOf(':');
+    const name = colon < 0 ? '' : entry.slice(0, colon).trim();
+    const token = colon < 0 ? '' : entry.slice(colon + 1).trim();
+    const problem = !EDITOR_NAME.test(name)
+      ? `entry ${i + 1} must be name:token, with a name of letters, digits, ".", "_" or "-"`
+      : token.length < MIN_TOKEN_LENGTH || /\s/.test(token)
+        ? `the token of ${name} must be at least ${MIN_TOKEN_LENGTH} characters without spaces`
+        : credentials.some((c) => c.name === name)
+          ? `${name} is listed twice`
+          : credentials.some((c) => c.token === token)
+            ? `${name} shares a token with another editor`
+            : null;
+    if (problem === null) credentials.push({ name, token });
+    else context.addIssue({ code: 'custom', message: problem });
+  });
+  return credentials;
+});
 
 const environment = z
   .object({
@@ -23,6 +52,13 @@ const environment = z
       .regex(/^[A-Za-z][A-Za-z0-9.-]{2,62}$/, 'must be a Neo4j database name')
       .default('neo4j'),
     NEO4J_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(2500),
+    DATA_FILE: z
+      .string()
+      .min(1)
+      .default(join(PROJECT_ROOT, 'var', 'skill-graph.json')),
+    EDITOR_TOKENS: editorTokens.optional(),
+    REPORT_PROBLEM_LIMIT: z.coerce.number().int().min(1).max(10_000).default(5),
+    REPORT_PROBLEM_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(3600),
   })
   .superRefine((env, context) => {
     if (env.NEO4J_URI !== undefined && env.NEO4J_PASSWORD === undefined) {
@@ -39,6 +75,11 @@ export interface Neo4jConfig {
   readonly timeoutMs: number;
 }
 
+export interface EditorCredential {
+  readonly name: string;
+  readonly token: string;
+}
+
 export interface Config {
   readonly nodeEnv: 'development' | 'production' | 'test';
   readonly port: number;
@@ -48,6 +89,13 @@ export interface Config {
   readonly dataDir: string | undefined;
   /** Set when NEO4J_URI is: the server then serves Neo4j instead of the embedded store. */
   readonly neo4j: Neo4jConfig | null;
+  /** Where the embedded store keeps accepted changes (absolute). */
+  readonly dataFile: string;
+  /** Who may write; empty means nobody can. */
+  readonly editors: readonly EditorCredential[];
+  /** reportProblem calls allowed per client in each window. */
+  readonly reportProblemLimit: number;
+  readonly reportProblemWindowSeconds: number;
 }
 
 export class ConfigError extends Error {
@@ -87,5 +135,9 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
             database: e.NEO4J_DATABASE,
             timeoutMs: e.NEO4J_TIMEOUT_MS,
           },
+    dataFile: isAbsolute(e.DATA_FILE) ? e.DATA_FILE : resolve(e.DATA_FILE),
+    editors: e.EDITOR_TOKENS ?? [],
+    reportProblemLimit: e.REPORT_PROBLEM_LIMIT,
+    reportProblemWindowSeconds: e.REPORT_PROBLEM_WINDOW_SECONDS,
   };
 }

@@ -7,6 +7,8 @@ import type { GraphQLSchema } from 'graphql';
 
 import { EmbeddedGraphStore } from './adapters/embedded/embedded-graph-store';
 import { Neo4jGraphStore } from './adapters/neo4j/neo4j-graph-store';
+import { MemoryRateLimiter } from './adapters/rate-limit/memory-rate-limiter';
+import { EditorAuthenticator } from './auth/editor-authenticator';
 import type { Config } from './config';
 import { loadDataset } from './dataset/load-dataset';
 import type { GraphStore } from './domain/ports/graph-store.port';
@@ -30,10 +32,13 @@ export interface ServerOverrides {
   readonly schema?: GraphQLSchema;
 }
 
-/** Neo4j when NEO4J_URI is set; otherwise the embedded store, loaded from the canonical dataset. */
+/**
+ * Neo4j when NEO4J_URI is set; otherwise the embedded store, from its data file when there is
+ * one (accepted changes survive restarts), else from the canonical dataset.
+ */
 export function createStore(config: Config): GraphStore {
   if (config.neo4j !== null) return Neo4jGraphStore.connect(config.neo4j);
-  return EmbeddedGraphStore.fromDataset(loadDataset(config.dataDir));
+  return EmbeddedGraphStore.open({ dataFile: config.dataFile, initial: () => loadDataset(config.dataDir) });
 }
 
 export async function startServer(config: Config, overrides: ServerOverrides = {}): Promise<SkillGraphServer> {
@@ -54,9 +59,19 @@ export async function startServer(config: Config, overrides: ServerOverrides = {
   await apollo.start();
 
   app.get('/', (_request, reply) => reply.redirect('/graphql'));
+  const authenticator = new EditorAuthenticator(config.editors);
+  const dependencies = {
+    store,
+    clock: { now: () => new Date() },
+    reportLimiter: new MemoryRateLimiter(config.reportProblemLimit, config.reportProblemWindowSeconds),
+  };
   await app.register(fastifyApollo(apollo), {
     path: '/graphql',
-    context: async () => createContext(store),
+    context: async (request) =>
+      createContext(dependencies, {
+        editor: authenticator.authenticate(request.headers.authorization),
+        client: request.ip,
+      }),
   });
 
   try {

@@ -1,7 +1,18 @@
 // Errors the domain raises on purpose. Each carries a stable code and the data a client needs;
 // the GraphQL layer maps codes to GraphQL error codes in one place (format-error.ts).
 
-export type DomainErrorCode = 'NOT_FOUND' | 'INVALID_ARGUMENT' | 'INVALID_DATASET' | 'STORE_UNAVAILABLE';
+export type DomainErrorCode =
+  | 'NOT_FOUND'
+  | 'INVALID_ARGUMENT'
+  | 'INVALID_INPUT'
+  | 'INVALID_DATASET'
+  | 'STORE_UNAVAILABLE'
+  | 'UNAUTHENTICATED'
+  | 'CONFLICT'
+  | 'SKILL_IN_USE'
+  | 'PREREQUISITE_CYCLE'
+  | 'CHAIN_TOO_LONG'
+  | 'RATE_LIMITED';
 
 export abstract class DomainError extends Error {
   abstract readonly code: DomainErrorCode;
@@ -14,7 +25,16 @@ export abstract class DomainError extends Error {
   }
 }
 
-export type EntityKind = 'Area' | 'Skill' | 'SeniorityLevel' | 'Responsibility' | 'Resource';
+export type EntityKind =
+  | 'Area'
+  | 'Skill'
+  | 'SeniorityLevel'
+  | 'Responsibility'
+  | 'Resource'
+  | 'Problem'
+  | 'Prerequisite'
+  | 'RelatedTopic'
+  | 'ResourceLink';
 
 export class NotFoundError extends DomainError {
   readonly code = 'NOT_FOUND';
@@ -60,5 +80,91 @@ export class StoreUnavailableError extends DomainError {
 
   constructor(options?: ErrorOptions) {
     super('The graph store is unavailable; try again shortly', options);
+  }
+}
+
+export interface FieldProblem {
+  /** Path of the field in the arguments, for example "input.url". */
+  readonly field: string;
+  readonly message: string;
+}
+
+/** Input that breaks the record rules; lists every failing field at once. */
+export class InvalidInputError extends DomainError {
+  readonly code = 'INVALID_INPUT';
+  readonly details: { fields: readonly FieldProblem[] };
+
+  constructor(fields: readonly FieldProblem[]) {
+    super(`Invalid input: ${fields.map((f) => `${f.field} ${f.message}`).join('; ')}`);
+    this.details = { fields };
+  }
+}
+
+/** A write without an editor's token. */
+export class UnauthenticatedError extends DomainError {
+  readonly code = 'UNAUTHENTICATED';
+  readonly details = {};
+
+  constructor() {
+    super('Changing the graph needs an editor token: send "Authorization: Bearer <token>"');
+  }
+}
+
+/** The record already exists (a slug, an edge). */
+export class ConflictError extends DomainError {
+  readonly code = 'CONFLICT';
+  readonly details: { kind: EntityKind; slug: string };
+
+  constructor(kind: EntityKind, slug: string, message = `${kind} "${slug}" already exists`) {
+    super(message);
+    this.details = { kind, slug };
+  }
+}
+
+/** A skill others require, or that has sub-topics, cannot be deleted without `force`. */
+export class SkillInUseError extends DomainError {
+  readonly code = 'SKILL_IN_USE';
+  readonly details: { slug: string; requiredBy: readonly string[]; children: readonly string[] };
+
+  constructor(slug: string, requiredBy: readonly string[], children: readonly string[]) {
+    const parts = [
+      requiredBy.length > 0 ? `required by ${requiredBy.join(', ')}` : '',
+      children.length > 0 ? `the parent of ${children.join(', ')}` : '',
+    ].filter(Boolean);
+    super(`Skill "${slug}" is ${parts.join(' and ')}; delete with force: true to remove those links too`);
+    this.details = { slug, requiredBy, children };
+  }
+}
+
+/** The prerequisite would close a loop; `cycle` lists it in order, first slug repeated last. */
+export class PrerequisiteCycleError extends DomainError {
+  readonly code = 'PREREQUISITE_CYCLE';
+  readonly details: { cycle: readonly string[] };
+
+  constructor(cycle: readonly string[]) {
+    super(`The prerequisite would close a cycle: ${cycle.join(' → ')}`);
+    this.details = { cycle };
+  }
+}
+
+/** The prerequisite would make a chain longer than every traversal covers. */
+export class ChainTooLongError extends DomainError {
+  readonly code = 'CHAIN_TOO_LONG';
+  readonly details: { chain: readonly string[]; maxDepth: number };
+
+  constructor(chain: readonly string[], maxDepth: number) {
+    super(`The prerequisite would make a chain of ${chain.length - 1} steps; at most ${maxDepth} are allowed`);
+    this.details = { chain, maxDepth };
+  }
+}
+
+/** Too many requests of a kind from one client; retry after the given time. */
+export class RateLimitedError extends DomainError {
+  readonly code = 'RATE_LIMITED';
+  readonly details: { retryAfterSeconds: number };
+
+  constructor(retryAfterSeconds: number) {
+    super(`Too many reports from this client; try again in ${retryAfterSeconds} s`);
+    this.details = { retryAfterSeconds };
   }
 }

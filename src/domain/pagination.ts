@@ -7,7 +7,7 @@ import type { Page, PageRequest } from './ports/graph-store.port';
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
 
-export type CursorKind = 'skill' | 'resource';
+export type CursorKind = 'skill' | 'resource' | 'change' | 'problem';
 
 export interface PageArgs {
   readonly first?: number | null;
@@ -49,6 +49,28 @@ export function toPageRequest(kind: CursorKind, { first, after }: PageArgs): Pag
 
 export function toConnection<T extends { readonly slug: string }>(kind: CursorKind, page: Page<T>): Connection<T> {
   const edges = page.items.map((node) => ({ cursor: encodeCursor(kind, node.slug), node }));
+  return {
+    edges,
+    pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.length > 0 ? edges[edges.length - 1].cursor : null },
+    totalCount: page.totalCount,
+  };
+}
+
+/** A cursor over a sequence (changes, problems): the sequence number of the last item seen. */
+export function decodeSequenceCursor(kind: CursorKind, cursor: string): number {
+  const value = decodeCursor(kind, cursor);
+  const sequence = Number(value);
+  if (!/^[1-9][0-9]*$/.test(value) || !Number.isSafeInteger(sequence)) {
+    throw new InvalidArgumentError('after', `a cursor returned by this ${kind} connection`, cursor);
+  }
+  return sequence;
+}
+
+export function toSequenceConnection<T extends { readonly sequence: number }>(
+  kind: CursorKind,
+  page: Page<T>,
+): Connection<T> {
+  const edges = page.items.map((node) => ({ cursor: encodeCursor(kind, String(node.sequence)), node }));
   return {
     edges,
     pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.length > 0 ? edges[edges.length - 1].cursor : null },

@@ -194,6 +194,33 @@ export function longestChain(edges: readonly PrerequisiteEdge[]): string[] {
   return chain.length > 1 ? chain : [];
 }
 
+/**
+ * The longest chain starting at `start` and following REQUIRES forwards ('prerequisites': down
+ * to foundations) or backwards ('dependents': up to advanced skills), as slugs from `start`.
+ */
+export function longestPathFrom(
+  start: string,
+  edges: readonly PrerequisiteEdge[],
+  direction: 'prerequisites' | 'dependents',
+): string[] {
+  const { requires, requiredBy } = adjacency(edges);
+  const next = direction === 'prerequisites' ? requires : requiredBy;
+  const memo = new Map<string, string[]>();
+  // Depth is bounded by the longest chain the graph may hold, so recursion stays shallow.
+  const longest = (skill: string): string[] => {
+    let best = memo.get(skill);
+    if (best !== undefined) return best;
+    best = [skill];
+    for (const neighbour of next.get(skill) ?? []) {
+      const path = longest(neighbour);
+      if (path.length + 1 > best.length) best = [skill, ...path];
+    }
+    memo.set(skill, best);
+    return best;
+  };
+  return longest(start);
+}
+
 /** Code-unit order, the same order Neo4j's ORDER BY gives strings. */
 export function compareSlugs(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;

@@ -47,6 +47,19 @@ export function graphqlCode(code: DomainErrorCode): string {
       return 'INTERNAL_SERVER_ERROR';
     case 'STORE_UNAVAILABLE':
       return 'SERVICE_UNAVAILABLE';
+    case 'INVALID_INPUT':
+      return 'BAD_USER_INPUT';
+    case 'UNAUTHENTICATED':
+      return 'UNAUTHENTICATED';
+    case 'CONFLICT':
+    case 'SKILL_IN_USE':
+      return 'CONFLICT';
+    case 'PREREQUISITE_CYCLE':
+      return 'PREREQUISITE_CYCLE';
+    case 'CHAIN_TOO_LONG':
+      return 'CHAIN_TOO_LONG';
+    case 'RATE_LIMITED':
+      return 'RATE_LIMITED';
     default:
       return unreachable(code);
   }

@@ -39,3 +39,7 @@ export function createLoaders(store: GraphStore, skillGraph: SkillGraphService) 
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;
+
+export function clearLoaders(loaders: Loaders): void {
+  for (const loader of Object.values(loaders)) loader.clearAll();
+}

@@ -5,14 +5,18 @@ import { lexicographicSortSchema, printSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 
 import { AreaResolver } from './resolvers/area.resolver';
+import { ChangeResolver } from './resolvers/change.resolver';
 import { GapAnalysisResolver } from './resolvers/gap-analysis.resolver';
 import { LearningPathResolver } from './resolvers/learning-path.resolver';
 import { PrerequisiteChainResolver } from './resolvers/prerequisite-chain.resolver';
 import { PrerequisitePathResolver } from './resolvers/prerequisite-path.resolver';
+import { ProblemResolver } from './resolvers/problem.resolver';
+import { ResourceEditingResolver } from './resolvers/resource-editing.resolver';
 import { ResourceResolver } from './resolvers/resource.resolver';
 import { ResponsibilityResolver } from './resolvers/responsibility.resolver';
 import { SearchResolver } from './resolvers/search.resolver';
 import { SeniorityLevelResolver } from './resolvers/seniority-level.resolver';
+import { SkillEditingResolver } from './resolvers/skill-editing.resolver';
 import { SkillRankingResolver } from './resolvers/skill-ranking.resolver';
 import { SkillResolver } from './resolvers/skill.resolver';
 
@@ -30,6 +34,10 @@ export function buildSkillGraphSchema(): Promise<GraphQLSchema> {
       SkillRankingResolver,
       PrerequisitePathResolver,
       SearchResolver,
+      SkillEditingResolver,
+      ResourceEditingResolver,
+      ProblemResolver,
+      ChangeResolver,
     ],
     // Arguments are validated by the domain service, so both stores and every client get one rule set.
     validate: false,

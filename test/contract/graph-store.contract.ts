@@ -1,9 +1,12 @@
 import type { Dataset } from '../../src/dataset/dataset.types';
 import type { GraphStore } from '../../src/domain/ports/graph-store.port';
+import type { Skill } from '../../src/domain/skill-graph.types';
 import { contractDataset } from './contract-dataset';
 
 const slugs = (items: readonly { slug: string }[]) => items.map((item) => item.slug);
 const lists = (groups: readonly (readonly { slug: string }[])[]) => groups.map(slugs);
+const linked = (groups: readonly (readonly { skill: { slug: string } }[])[]) =>
+  groups.map((g) => g.map((l) => l.skill.slug));
 const edgeKey = (e: { skill: string; requires: string; reason: string }) => `${e.skill}->${e.requires}: ${e.reason}`;
 
 /**
@@ -318,6 +321,213 @@ export function defineGraphStoreContract(name: string, createStore: (dataset: Da
 
       it('finds nothing for words that appear nowhere', async () => {
         expect(await store.search('xylophone quasar', 5)).toEqual([]);
+      });
+    });
+
+    describe('transactions and writes', () => {
+      let fresh: GraphStore;
+      beforeEach(async () => {
+        fresh = await createStore(contractDataset());
+      });
+      afterEach(async () => {
+        await fresh?.close();
+      });
+
+      const skillOf = async (slug: string) => (await fresh.findSkillsBySlugs([slug]))[0];
+      const newSkill = (slug: string, fields: Partial<Skill> = {}): Skill => ({
+        slug,
+        name: `Skill ${slug}`,
+        description: `A skill added by the contract suite, called ${slug}.`,
+        estimatedHours: 3,
+        area: 'zeta',
+        level: 'junior',
+        parent: null,
+        ...fields,
+      });
+
+      it('commits every write of a transaction, and reads inside it see them', async () => {
+        const seenInside = await fresh.transaction(async (tx) => {
+          await tx.putSkill(newSkill('fresh', { parent: 'base' }));
+          await tx.putPrerequisite({ skill: 'fresh', requires: 'top', reason: 'fresh builds on top' });
+          return {
+            skill: (await tx.findSkillsBySlugs(['fresh']))[0]?.slug,
+            prerequisites: (await tx.prerequisitesOfSkills(['fresh']))[0].map((l) => l.skill.slug),
+          };
+        });
+        expect(seenInside).toEqual({ skill: 'fresh', prerequisites: ['top'] });
+        expect(await skillOf('fresh')).toEqual(newSkill('fresh', { parent: 'base' }));
+        expect(lists(await fresh.childrenOfSkills(['base']))).toEqual([['fresh', 'mid-a', 'mid-b']]);
+        expect((await fresh.prerequisitesOfSkills(['fresh']))[0]).toEqual([
+          { skill: expect.objectContaining({ slug: 'top' }), reason: 'fresh builds on top' },
+        ]);
+      });
+
+      it('writes nothing when the work throws, and passes the error on', async () => {
+        const failure = new Error('rule broken');
+        await expect(
+          fresh.transaction(async (tx) => {
+            await tx.putSkill(newSkill('ghost'));
+            await tx.putPrerequisite({ skill: 'top', requires: 'lonely', reason: 'should vanish' });
+            await tx.nextSequence();
+            throw failure;
+          }),
+        ).rejects.toBe(failure);
+        expect(await skillOf('ghost')).toBeNull();
+        expect(linked(await fresh.prerequisitesOfSkills(['top']))).toEqual([['base', 'mid-a', 'mid-b']]);
+        expect(await fresh.transaction((tx) => tx.nextSequence())).toBe(1);
+      });
+
+      it('replaces a skill’s fields, area, level and parent', async () => {
+        await fresh.transaction(async (tx) =>
+          tx.putSkill({
+            ...(await tx.findSkillsBySlugs(['mid-a']))[0]!,
+            area: 'alpha',
+            level: 'senior',
+            parent: null,
+            name: 'Renamed',
+          }),
+        );
+        expect(await skillOf('mid-a')).toMatchObject({ name: 'Renamed', area: 'alpha', level: 'senior', parent: null });
+        expect(lists(await fresh.skillsOfAreas(['alpha', 'zeta']))).toEqual([
+          ['far', 'mid-a', 'mid-b', 'top'],
+          ['base', 'lonely'],
+        ]);
+        expect(lists(await fresh.skillsOfLevels(['junior']))).toEqual([['base', 'lonely']]);
+        expect(lists(await fresh.childrenOfSkills(['base']))).toEqual([['mid-b']]);
+      });
+
+      it('deletes a skill with every edge that touches it; its children lose their parent', async () => {
+        await fresh.transaction((tx) => tx.deleteSkill('base'));
+        expect(await skillOf('base')).toBeNull();
+        expect(linked(await fresh.prerequisitesOfSkills(['top', 'mid-a']))).toEqual([['mid-a', 'mid-b'], []]);
+        expect(await skillOf('mid-a')).toMatchObject({ parent: null });
+        expect(lists(await fresh.relatedOfSkills(['lonely']))).toEqual([['top']]);
+        expect(lists(await fresh.skillsOfResources(['book-one']))).toEqual([['top']]);
+        expect(lists(await fresh.skillsOfResponsibilities(['r-design']))).toEqual([['top']]);
+        expect(slugs((await fresh.listSkills({}, { first: 10 })).items)).toEqual([
+          'far',
+          'lonely',
+          'mid-a',
+          'mid-b',
+          'top',
+        ]);
+      });
+
+      it('creates, links, unlinks and deletes resources', async () => {
+        await fresh.transaction(async (tx) => {
+          await tx.putResource({
+            slug: 'new-doc',
+            title: 'New doc',
+            kind: 'DOCUMENTATION',
+            url: 'https://docs.test/new',
+            authors: [],
+            year: null,
+            free: true,
+            estimatedHours: 2,
+          });
+          await tx.linkResource('new-doc', 'lonely');
+          await tx.linkResource('new-doc', 'far');
+          await tx.unlinkResource('book-one', 'base');
+        });
+        expect(lists(await fresh.resourcesOfSkills(['lonely', 'base']))).toEqual([['new-doc', 'video'], []]);
+        expect(lists(await fresh.skillsOfResources(['new-doc']))).toEqual([['far', 'lonely']]);
+        await fresh.transaction((tx) => tx.deleteResource('new-doc'));
+        expect(await fresh.findResourcesBySlugs(['new-doc'])).toEqual([null]);
+        expect(lists(await fresh.resourcesOfSkills(['lonely']))).toEqual([['video']]);
+      });
+
+      it('replaces a prerequisite’s reason, and removes prerequisites and related topics from either side', async () => {
+        await fresh.transaction(async (tx) => {
+          await tx.putPrerequisite({ skill: 'top', requires: 'base', reason: 'a better reason' });
+          await tx.deletePrerequisite('far', 'top');
+          await tx.putRelated('far', 'mid-a');
+          await tx.deleteRelated('base', 'lonely'); // stored as lonely <-> base
+        });
+        expect((await fresh.prerequisitesOfSkills(['top']))[0][0]).toMatchObject({ reason: 'a better reason' });
+        expect(await fresh.prerequisitesOfSkills(['far'])).toEqual([[]]);
+        expect(lists(await fresh.relatedOfSkills(['mid-a', 'lonely']))).toEqual([['far'], ['top']]);
+      });
+
+      it('numbers writes in one sequence and lists changes newest first, page by page', async () => {
+        for (const operation of ['first', 'second', 'third']) {
+          await fresh.transaction(async (tx) => {
+            const sequence = await tx.nextSequence();
+            await tx.recordChange({
+              sequence,
+              at: `2026-01-0${sequence}T10:00:00.000Z`,
+              editor: 'alice',
+              operation,
+              subject: 'top',
+              details: '{}',
+            });
+          });
+        }
+        const page = await fresh.listChanges({ first: 2 });
+        expect(page.items.map((c) => [c.sequence, c.operation])).toEqual([
+          [3, 'third'],
+          [2, 'second'],
+        ]);
+        expect(page).toMatchObject({ hasNextPage: true, totalCount: 3 });
+        expect(page.items[0]).toEqual({
+          sequence: 3,
+          at: '2026-01-03T10:00:00.000Z',
+          editor: 'alice',
+          operation: 'third',
+          subject: 'top',
+          details: '{}',
+        });
+        const next = await fresh.listChanges({ first: 2, beforeSequence: 2 });
+        expect(next.items.map((c) => c.operation)).toEqual(['first']);
+        expect(next.hasNextPage).toBe(false);
+      });
+
+      it('keeps problem reports, finds them by id and lists them by status', async () => {
+        const problem = (sequence: number, status: 'OPEN' | 'RESOLVED') => ({
+          id: String(sequence),
+          sequence,
+          skill: 'top',
+          message: `report ${sequence}`,
+          status,
+          reportedAt: '2026-02-01T08:30:00.000Z',
+          resolvedAt: status === 'RESOLVED' ? '2026-02-02T09:00:00.000Z' : null,
+          resolvedBy: status === 'RESOLVED' ? 'bob' : null,
+          resolution: status === 'RESOLVED' ? 'fixed' : null,
+        });
+        await fresh.transaction(async (tx) => {
+          await tx.putProblem(problem(await tx.nextSequence(), 'OPEN'));
+          await tx.putProblem(problem(await tx.nextSequence(), 'RESOLVED'));
+          await tx.putProblem(problem(await tx.nextSequence(), 'OPEN'));
+        });
+        expect(await fresh.findProblemsByIds(['2', 'nope'])).toEqual([problem(2, 'RESOLVED'), null]);
+        expect((await fresh.listProblems({ status: 'OPEN' }, { first: 10 })).items.map((p) => p.id)).toEqual([
+          '3',
+          '1',
+        ]);
+        expect((await fresh.listProblems({}, { first: 1, beforeSequence: 3 })).items.map((p) => p.id)).toEqual(['2']);
+        await fresh.transaction((tx) => tx.putProblem(problem(3, 'RESOLVED')));
+        expect((await fresh.listProblems({ status: 'OPEN' }, { first: 10 })).totalCount).toBe(1);
+      });
+
+      it('runs concurrent transactions one after the other, so none works on stale reads', async () => {
+        // Each reads how many changes exist, then records that number: serialised, they see 0..9.
+        await Promise.all(
+          Array.from({ length: 10 }, () =>
+            fresh.transaction(async (tx) => {
+              const seen = (await tx.listChanges({ first: 0 })).totalCount;
+              const sequence = await tx.nextSequence();
+              await tx.recordChange({
+                sequence,
+                at: '2026-03-01T00:00:00.000Z',
+                editor: 'x',
+                operation: 'count',
+                subject: String(seen),
+                details: '{}',
+              });
+            }),
+          ),
+        );
+        const seen = (await fresh.listChanges({ first: 20 })).items.map((c) => Number(c.subject)).sort((a, b) => a - b);
+        expect(seen).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
       });
     });
   });

@@ -8,6 +8,7 @@ import {
   ADMIN_STATEMENTS,
   IMPORT_STATEMENTS,
   READ_STATEMENTS,
+  WRITE_STATEMENTS,
   loadStatements,
   splitStatements,
 } from '../../src/adapters/neo4j/cypher-statements';
@@ -55,7 +56,9 @@ describe('the Cypher lint (npm run lint:cypher)', () => {
 
 describe('cypher/', () => {
   it('holds exactly the statements the adapter names, plus the schema and the seed script', () => {
-    const named = [...READ_STATEMENTS, ...IMPORT_STATEMENTS, ...ADMIN_STATEMENTS].map((n) => `${n}.cypher`);
+    const named = [...READ_STATEMENTS, ...WRITE_STATEMENTS, ...IMPORT_STATEMENTS, ...ADMIN_STATEMENTS].map(
+      (n) => `${n}.cypher`,
+    );
     expect(
       cypherFiles()
         .map((path) => basename(path))

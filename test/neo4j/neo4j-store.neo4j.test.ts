@@ -5,13 +5,15 @@ import type { Neo4jConfig } from '../../src/config';
 import { loadConfig } from '../../src/config';
 import { loadDataset } from '../../src/dataset/load-dataset';
 import { defineGraphStoreContract } from '../contract/graph-store.contract';
+import { defineEditingSuite } from '../http/editing-suite';
 import { defineLearningSuite } from '../http/learning-suite';
 import { defineQuerySuite } from '../http/query-suite';
 import { startTestServer } from '../support/test-server';
 
 // Needs a Neo4j 5 at NEO4J_URI (with NEO4J_PASSWORD, and NEO4J_DATABASE if not "neo4j").
 // It REPLACES the skill graph in that database: first with the contract fixture, then with the
-// canonical dataset, which it leaves in place. One file, so the two never run at the same time.
+// canonical dataset, which it leaves in place with a few test skills added by the editing suite.
+// One file, so the suites never run at the same time.
 
 const neo4j = loadConfig(process.env).neo4j;
 
@@ -55,14 +57,17 @@ function defineNeo4jSuites(config: Neo4jConfig): void {
     });
   });
 
-  const startOnNeo4j = () =>
+  const startOnNeo4j = (env: Record<string, string> = {}) =>
     startTestServer({
+      ...env,
       NEO4J_URI: config.uri,
       NEO4J_USER: config.user,
       NEO4J_PASSWORD: config.password,
       NEO4J_DATABASE: config.database,
       NEO4J_TIMEOUT_MS: String(config.timeoutMs),
     });
-  defineQuerySuite('neo4j', startOnNeo4j);
-  defineLearningSuite('neo4j', startOnNeo4j);
+  defineQuerySuite('neo4j', () => startOnNeo4j());
+  defineLearningSuite('neo4j', () => startOnNeo4j());
+  // Last: it adds skills of its own (uniquely named) to the canonical graph.
+  defineEditingSuite('neo4j', startOnNeo4j);
 }

@@ -5,6 +5,10 @@ import type * as GraphQLRequest from 'graphql-request' with { 'resolution-mode':
 const { ClientError, GraphQLClient } = require('graphql-request') as typeof GraphQLRequest;
 type GraphQLClient = GraphQLRequest.GraphQLClient;
 
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
 import { loadConfig } from '../../src/config';
 import type { ServerOverrides, SkillGraphServer } from '../../src/server';
 import { startServer } from '../../src/server';
@@ -13,7 +17,16 @@ export interface TestServer {
   readonly server: SkillGraphServer;
   readonly client: GraphQLClient;
   readonly url: string;
+  /** The embedded store's data file of this server (a fresh temporary path unless DATA_FILE is given). */
+  readonly dataFile: string;
+  /** A client that sends `Authorization: Bearer <token>`. */
+  clientWithToken(token: string): GraphQLClient;
   close(): Promise<void>;
+}
+
+/** A data file path of its own for one test server, so tests never touch var/ or each other. */
+export function freshDataFile(): string {
+  return join(mkdtempSync(join(tmpdir(), 'skill-graph-test-')), 'graph.json');
 }
 
 /** The real server on a free port, with the environment a test would set. */
@@ -21,12 +34,22 @@ export async function startTestServer(
   env: Record<string, string> = {},
   overrides: ServerOverrides = {},
 ): Promise<TestServer> {
-  const config = loadConfig({ NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', ...env });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    PORT: '0',
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'silent',
+    DATA_FILE: freshDataFile(),
+    ...env,
+  });
   const server = await startServer(config, overrides);
   return {
     server,
     url: server.url,
+    dataFile: config.dataFile,
     client: new GraphQLClient(server.url, { errorPolicy: 'all' }),
+    clientWithToken: (token) =>
+      new GraphQLClient(server.url, { errorPolicy: 'all', headers: { authorization: `Bearer ${token}` } }),
     close: () => server.close(),
   };
 }

@@ -1,4 +1,7 @@
+import { join } from 'node:path';
+
 import { ConfigError, loadConfig } from '../../src/config';
+import { PROJECT_ROOT } from '../../src/project-paths';
 
 describe('loadConfig', () => {
   it('serves on port 4000 in development when nothing is set', () => {
@@ -9,6 +12,10 @@ describe('loadConfig', () => {
       logLevel: 'info',
       dataDir: undefined,
       neo4j: null,
+      dataFile: join(PROJECT_ROOT, 'var', 'skill-graph.json'),
+      editors: [],
+      reportProblemLimit: 5,
+      reportProblemWindowSeconds: 3600,
     });
   });
 
@@ -53,6 +60,26 @@ describe('loadConfig', () => {
     );
     expect(message).toMatch(/NEO4J_URI: .*\n.*NEO4J_TIMEOUT_MS: /);
     expect(message).not.toContain('hunter2');
+  });
+});
+
+describe('EDITOR_TOKENS', () => {
+  it('reads comma-separated name:token pairs', () => {
+    expect(loadConfig({ EDITOR_TOKENS: 'alice:9f2c0d4e8a7b6c5d, ci-bot:77ab0c1d2e3f4a5b' }).editors).toEqual([
+      { name: 'alice', token: '9f2c0d4e8a7b6c5d' },
+      { name: 'ci-bot', token: '77ab0c1d2e3f4a5b' },
+    ]);
+  });
+
+  it.each([
+    ['a token shorter than 16 characters', 'alice:short', 'the token of alice must be at least 16 characters'],
+    ['an entry without a colon', 'alice', 'entry 1 must be name:token'],
+    ['a name used twice', 'alice:aaaaaaaaaaaaaaaa,alice:bbbbbbbbbbbbbbbb', 'alice is listed twice'],
+    ['a token shared by two editors', 'alice:aaaaaaaaaaaaaaaa,bob:aaaaaaaaaaaaaaaa', 'bob shares a token'],
+  ])('refuses %s without echoing any token', (_case, value, message) => {
+    const text = errorMessageOf(() => loadConfig({ EDITOR_TOKENS: value }));
+    expect(text).toContain(`EDITOR_TOKENS: ${message}`);
+    for (const secret of ['short', 'aaaaaaaaaaaaaaaa', 'bbbbbbbbbbbbbbbb']) expect(text).not.toContain(secret);
   });
 });
 

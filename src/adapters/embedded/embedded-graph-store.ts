@@ -1,391 +1,69 @@
-import { DirectedGraph, UndirectedGraph } from 'graphology';
-import MiniSearch from 'minisearch';
-
 import type { Dataset } from '../../dataset/dataset.types';
-import type {
-  GraphStore,
-  Page,
-  SearchHit,
-  PageRequest,
-  PrerequisiteClosure,
-  ResourceListFilter,
-  ResponsibilityListFilter,
-  SkillListFilter,
-} from '../../domain/ports/graph-store.port';
-import type {
-  Area,
-  PrerequisiteEdge,
-  RankedSkill,
-  Resource,
-  Responsibility,
-  SeniorityLevel,
-  Skill,
-  SkillLink,
-} from '../../domain/skill-graph.types';
-import { MAX_CHAIN_DEPTH } from '../../domain/limits';
-import { compareSlugs } from '../../domain/prerequisite-graph';
-import { SortedIndex, upperBound } from './sorted-index';
+import { StoreUnavailableError } from '../../domain/domain-error';
+import type { GraphStore, GraphTransaction } from '../../domain/ports/graph-store.port';
+import { GraphState } from './graph-state';
+import { readSnapshot, writeSnapshot } from './snapshot-file';
 
-interface RequiresAttributes {
-  readonly reason: string;
+export interface EmbeddedStoreOptions {
+  /** Where accepted writes are kept; null keeps them in memory only (tests, benchmarks). */
+  readonly dataFile: string | null;
+  /** The graph to start from when there is no data file yet: the canonical dataset. */
+  readonly initial: () => Dataset;
 }
 
 /**
- * The zero-install store: the whole graph in process memory. Skills and their REQUIRES edges
- * form a graphology DAG, so graph algorithms run on it directly; the other relationships are
- * sorted indexes, which is all their lookups need.
+ * The zero-install store. Reads go to the committed graph. A write transaction works on a copy,
+ * is saved to the data file, and only then replaces the committed graph in one synchronous step:
+ * readers never see half a write, and a failed one (a broken rule, a full disk) leaves no trace.
+ * Transactions run one at a time, so a rule checked inside one still holds when it commits.
  */
-export class EmbeddedGraphStore implements GraphStore {
-  /** Skill nodes (attributes: the Skill) and REQUIRES edges, skill -> prerequisite. */
-  private readonly dag = new DirectedGraph<Skill, RequiresAttributes>({ allowSelfLoops: false });
-  private readonly relatedGraph = new UndirectedGraph({ allowSelfLoops: false });
-  private readonly areas = new Map<string, Area>();
-  private readonly levels = new Map<string, SeniorityLevel>();
-  private readonly resources = new Map<string, Resource>();
-  private readonly responsibilities = new Map<string, Responsibility>();
+export class EmbeddedGraphStore extends GraphState implements GraphStore {
+  private dataFile: string | null = null;
+  private queue: Promise<unknown> = Promise.resolve();
 
-  private readonly skillSlugs: string[] = [];
-  private readonly resourceSlugs: string[] = [];
-  private readonly skillsByArea = new SortedIndex();
-  private readonly skillsByLevel = new SortedIndex();
-  private readonly childrenByParent = new SortedIndex();
-  private readonly resourcesBySkill = new SortedIndex();
-  private readonly skillsByResource = new SortedIndex();
-  private readonly responsibilitiesBySkill = new SortedIndex();
-  private readonly skillsByResponsibility = new SortedIndex();
-  private readonly responsibilitiesByLevel = new SortedIndex();
-
-  // Derived data, computed on first use.
-  private foundations: RankedSkill[] | undefined;
-  private readonly unlockCountCache = new Map<string, number>();
-  private searchIndex: MiniSearch | undefined;
-
-  static fromDataset(dataset: Dataset): EmbeddedGraphStore {
+  static open(options: EmbeddedStoreOptions): EmbeddedGraphStore {
+    const saved = options.dataFile === null ? null : readSnapshot(options.dataFile);
+    const state = saved === null ? GraphState.fromDataset(options.initial()) : GraphState.fromSnapshot(saved);
     const store = new EmbeddedGraphStore();
-    store.load(dataset);
+    store.adopt(state);
+    store.dataFile = options.dataFile;
     return store;
   }
 
-  private load(dataset: Dataset): void {
-    for (const area of dataset.areas) this.areas.set(area.slug, area);
-    for (const level of dataset.levels) this.levels.set(level.slug, level);
-    for (const skill of dataset.skills) {
-      this.dag.addNode(skill.slug, skill);
-      this.relatedGraph.addNode(skill.slug);
-      this.skillsByArea.add(skill.area, skill.slug);
-      this.skillsByLevel.add(skill.level, skill.slug);
-      if (skill.parent !== null) this.childrenByParent.add(skill.parent, skill.slug);
-    }
-    this.skillSlugs.push(...dataset.skills.map((s) => s.slug).sort(compareSlugs));
-    for (const edge of dataset.prerequisites) this.dag.addEdge(edge.skill, edge.requires, { reason: edge.reason });
-    for (const edge of dataset.related) this.relatedGraph.addEdge(edge.skill, edge.related);
-    for (const r of dataset.responsibilities) {
-      this.responsibilities.set(r.slug, r);
-      this.responsibilitiesByLevel.add(r.level, r.slug);
-    }
-    for (const link of dataset.responsibilitySkills) {
-      this.skillsByResponsibility.add(link.from, link.skill);
-      this.responsibilitiesBySkill.add(link.skill, link.from);
-    }
-    for (const resource of dataset.resources) this.resources.set(resource.slug, resource);
-    this.resourceSlugs.push(...dataset.resources.map((r) => r.slug).sort(compareSlugs));
-    for (const link of dataset.resourceSkills) {
-      this.resourcesBySkill.add(link.skill, link.from);
-      this.skillsByResource.add(link.from, link.skill);
-    }
+  /** An in-memory store of `dataset`, for tests and benchmarks. */
+  static override fromDataset(dataset: Dataset): EmbeddedGraphStore {
+    return EmbeddedGraphStore.open({ dataFile: null, initial: () => dataset });
   }
 
-  async listAreas(): Promise<readonly Area[]> {
-    return [...this.areas.values()].sort((a, b) => a.position - b.position);
-  }
-
-  async listLevels(): Promise<readonly SeniorityLevel[]> {
-    return [...this.levels.values()].sort((a, b) => a.rank - b.rank);
-  }
-
-  async listSkills(filter: SkillListFilter, page: PageRequest): Promise<Page<Skill>> {
-    const needle = filter.search?.toLowerCase();
-    return pageOf(
-      this.skillSlugs,
-      page,
-      (slug) => {
-        const skill = this.skill(slug);
-        return (
-          (filter.area === undefined || skill.area === filter.area) &&
-          (filter.level === undefined || skill.level === filter.level) &&
-          (needle === undefined || matchesText(needle, skill.slug, skill.name, skill.description))
-        );
-      },
-      (slug) => this.skill(slug),
-    );
-  }
-
-  async listResources(filter: ResourceListFilter, page: PageRequest): Promise<Page<Resource>> {
-    const slugs = filter.skill === undefined ? this.resourceSlugs : this.resourcesBySkill.get(filter.skill);
-    return pageOf(
-      slugs,
-      page,
-      (slug) => {
-        const resource = this.resources.get(slug) as Resource;
-        return (
-          (filter.kind === undefined || resource.kind === filter.kind) &&
-          (filter.free === undefined || resource.free === filter.free)
-        );
-      },
-      (slug) => this.resources.get(slug) as Resource,
-    );
-  }
-
-  async listResponsibilities(filter: ResponsibilityListFilter): Promise<readonly Responsibility[]> {
-    const levels = filter.levels === undefined ? undefined : new Set(filter.levels);
-    return [...this.responsibilities.values()]
-      .filter(
-        (r) =>
-          (filter.category === undefined || r.category === filter.category) &&
-          (levels === undefined || levels.has(r.level)),
-      )
-      .sort((a, b) => a.position - b.position);
-  }
-
-  async findAreasBySlugs(slugs: readonly string[]): Promise<readonly (Area | null)[]> {
-    return slugs.map((slug) => this.areas.get(slug) ?? null);
-  }
-
-  async findLevelsBySlugs(slugs: readonly string[]): Promise<readonly (SeniorityLevel | null)[]> {
-    return slugs.map((slug) => this.levels.get(slug) ?? null);
-  }
-
-  async findSkillsBySlugs(slugs: readonly string[]): Promise<readonly (Skill | null)[]> {
-    return slugs.map((slug) => (this.dag.hasNode(slug) ? this.skill(slug) : null));
-  }
-
-  async findResourcesBySlugs(slugs: readonly string[]): Promise<readonly (Resource | null)[]> {
-    return slugs.map((slug) => this.resources.get(slug) ?? null);
-  }
-
-  async findResponsibilitiesBySlugs(slugs: readonly string[]): Promise<readonly (Responsibility | null)[]> {
-    return slugs.map((slug) => this.responsibilities.get(slug) ?? null);
-  }
-
-  async skillsOfAreas(areaSlugs: readonly string[]): Promise<readonly (readonly Skill[])[]> {
-    return areaSlugs.map((area) => this.skills(this.skillsByArea.get(area)));
-  }
-
-  async countSkillsOfAreas(areaSlugs: readonly string[]): Promise<readonly number[]> {
-    return areaSlugs.map((area) => this.skillsByArea.get(area).length);
-  }
-
-  async skillsOfLevels(levelSlugs: readonly string[]): Promise<readonly (readonly Skill[])[]> {
-    return levelSlugs.map((level) => this.skills(this.skillsByLevel.get(level)));
-  }
-
-  async childrenOfSkills(skillSlugs: readonly string[]): Promise<readonly (readonly Skill[])[]> {
-    return skillSlugs.map((slug) => this.skills(this.childrenByParent.get(slug)));
-  }
-
-  async prerequisitesOfSkills(skillSlugs: readonly string[]): Promise<readonly (readonly SkillLink[])[]> {
-    return skillSlugs.map((slug) => {
-      if (!this.dag.hasNode(slug)) return [];
-      return this.dag
-        .mapOutEdges(slug, (_edge, { reason }, _source, target) => ({ skill: this.skill(target), reason }))
-        .sort((a, b) => compareSlugs(a.skill.slug, b.skill.slug));
-    });
-  }
-
-  async dependentsOfSkills(skillSlugs: readonly string[]): Promise<readonly (readonly SkillLink[])[]> {
-    return skillSlugs.map((slug) => {
-      if (!this.dag.hasNode(slug)) return [];
-      return this.dag
-        .mapInEdges(slug, (_edge, { reason }, source) => ({ skill: this.skill(source), reason }))
-        .sort((a, b) => compareSlugs(a.skill.slug, b.skill.slug));
-    });
-  }
-
-  async relatedOfSkills(skillSlugs: readonly string[]): Promise<readonly (readonly Skill[])[]> {
-    return skillSlugs.map((slug) =>
-      this.relatedGraph.hasNode(slug) ? this.skills(this.relatedGraph.neighbors(slug).sort(compareSlugs)) : [],
-    );
-  }
-
-  async resourcesOfSkills(skillSlugs: readonly string[]): Promise<readonly (readonly Resource[])[]> {
-    return skillSlugs.map((slug) => this.resourcesBySkill.get(slug).map((r) => this.resources.get(r) as Resource));
-  }
-
-  async responsibilitiesOfSkills(skillSlugs: readonly string[]): Promise<readonly (readonly Responsibility[])[]> {
-    return skillSlugs.map((slug) => this.inGuideOrder(this.responsibilitiesBySkill.get(slug)));
-  }
-
-  async skillsOfResources(resourceSlugs: readonly string[]): Promise<readonly (readonly Skill[])[]> {
-    return resourceSlugs.map((slug) => this.skills(this.skillsByResource.get(slug)));
-  }
-
-  async skillsOfResponsibilities(responsibilitySlugs: readonly string[]): Promise<readonly (readonly Skill[])[]> {
-    return responsibilitySlugs.map((slug) => this.skills(this.skillsByResponsibility.get(slug)));
-  }
-
-  async responsibilitiesOfLevels(levelSlugs: readonly string[]): Promise<readonly (readonly Responsibility[])[]> {
-    return levelSlugs.map((slug) => this.inGuideOrder(this.responsibilitiesByLevel.get(slug)));
-  }
-
-  async prerequisiteClosure(skillSlugs: readonly string[], maxDepth: number): Promise<PrerequisiteClosure> {
-    return { edges: this.closureEdges(this.reachable(skillSlugs, maxDepth, 'out')) };
-  }
-
-  async dependentClosure(skillSlugs: readonly string[], maxDepth: number): Promise<PrerequisiteClosure> {
-    return { edges: this.closureEdges(this.reachable(skillSlugs, maxDepth, 'in')) };
-  }
-
-  async rankedFoundations(first: number): Promise<readonly RankedSkill[]> {
-    if (this.foundations === undefined) {
-      const slugs = this.skillSlugs.filter((slug) => this.dag.outDegree(slug) === 0);
-      const counts = await this.unlockCounts(slugs);
-      this.foundations = slugs
-        .map((slug, i) => ({ skill: this.skill(slug), unlockCount: counts[i] }))
-        .sort((a, b) => b.unlockCount - a.unlockCount || compareSlugs(a.skill.slug, b.skill.slug));
-    }
-    return this.foundations.slice(0, first);
-  }
-
-  async unlockCounts(skillSlugs: readonly string[]): Promise<readonly number[]> {
-    return skillSlugs.map((slug) => {
-      if (!this.dag.hasNode(slug)) return 0;
-      let count = this.unlockCountCache.get(slug);
-      if (count === undefined) {
-        count = this.reachable([slug], MAX_CHAIN_DEPTH, 'in').size - 1;
-        this.unlockCountCache.set(slug, count);
+  transaction<T>(work: (tx: GraphTransaction) => Promise<T>): Promise<T> {
+    const run = async () => {
+      const draft = GraphState.fromSnapshot(this.toSnapshot());
+      const result = await work(draft);
+      if (this.dataFile !== null) {
+        try {
+          await writeSnapshot(this.dataFile, draft.toSnapshot());
+        } catch (error) {
+          throw new StoreUnavailableError({ cause: error });
+        }
       }
-      return count;
-    });
-  }
-
-  async search(text: string, first: number): Promise<readonly SearchHit[]> {
-    this.searchIndex ??= this.buildSearchIndex();
-    return this.searchIndex
-      .search(text)
-      .sort((a, b) => b.score - a.score || compareSlugs(String(a.id), String(b.id)))
-      .slice(0, first)
-      .map((result): SearchHit => {
-        const [kind, slug] = splitSearchId(String(result.id));
-        if (kind === 'Skill') return { kind, score: result.score, node: this.skill(slug) };
-        if (kind === 'Resource') return { kind, score: result.score, node: this.resources.get(slug) as Resource };
-        return { kind: 'Area', score: result.score, node: this.areas.get(slug) as Area };
-      });
+      this.adopt(draft);
+      return result;
+    };
+    const next = this.queue.then(run, run);
+    this.queue = next.catch(() => undefined);
+    return next;
   }
 
   async close(): Promise<void> {
-    // Nothing to release: the graph is ordinary memory.
+    // Let a write in progress finish and reach the disk.
+    await this.queue;
   }
 
-  /**
-   * The starts (that exist) and every skill within `maxDepth` hops of one, following REQUIRES
-   * out (prerequisites) or in (dependents). A plain multi-source BFS: its cost is the size of the
-   * answer, whatever the size of the graph.
-   */
-  private reachable(starts: readonly string[], maxDepth: number, direction: 'out' | 'in'): Set<string> {
-    const members = new Set(starts.filter((slug) => this.dag.hasNode(slug)));
-    let frontier = [...members];
-    for (let depth = 0; depth < maxDepth && frontier.length > 0; depth++) {
-      const next: string[] = [];
-      const visit = (neighbour: string) => {
-        if (members.has(neighbour)) return;
-        members.add(neighbour);
-        next.push(neighbour);
-      };
-      for (const slug of frontier) {
-        if (direction === 'out') this.dag.forEachOutNeighbor(slug, visit);
-        else this.dag.forEachInNeighbor(slug, visit);
-      }
-      frontier = next;
-    }
-    return members;
+  protected override adopt(other: GraphState): void {
+    const { dataFile, queue } = this;
+    super.adopt(other);
+    // adopt copies every field of `other`; keep this store's own.
+    this.dataFile = dataFile;
+    this.queue = queue;
   }
-
-  /** The REQUIRES edges with both ends in `members`. */
-  private closureEdges(members: ReadonlySet<string>): PrerequisiteEdge[] {
-    const edges: PrerequisiteEdge[] = [];
-    for (const slug of members) {
-      this.dag.forEachOutEdge(slug, (_edge, { reason }, _source, target) => {
-        if (members.has(target)) edges.push({ skill: slug, requires: target, reason });
-      });
-    }
-    return edges;
-  }
-
-  /**
-   * Built on first use: most processes never search, and building it costs start-up time.
-   * Names and titles weigh most; fuzzy matching allows about one typo per five letters.
-   */
-  private buildSearchIndex(): MiniSearch {
-    const index = new MiniSearch({
-      fields: ['title', 'slug', 'text'],
-      tokenize: (text) => text.split(/[^\p{L}\p{N}]+/u).filter((token) => token.length > 0),
-      searchOptions: { boost: { title: 3, slug: 2 }, fuzzy: 0.2, prefix: true },
-    });
-    index.addAll([
-      ...[...this.dag.nodeEntries()].map(({ attributes: s }) => ({
-        id: `Skill:${s.slug}`,
-        title: s.name,
-        slug: s.slug,
-        text: s.description,
-      })),
-      ...[...this.resources.values()].map((r) => ({
-        id: `Resource:${r.slug}`,
-        title: r.title,
-        slug: r.slug,
-        text: '',
-      })),
-      ...[...this.areas.values()].map((a) => ({
-        id: `Area:${a.slug}`,
-        title: a.name,
-        slug: a.slug,
-        text: a.description,
-      })),
-    ]);
-    return index;
-  }
-
-  private skill(slug: string): Skill {
-    return this.dag.getNodeAttributes(slug);
-  }
-
-  private skills(slugs: readonly string[]): Skill[] {
-    return slugs.map((slug) => this.skill(slug));
-  }
-
-  private inGuideOrder(slugs: readonly string[]): Responsibility[] {
-    return slugs
-      .map((slug) => this.responsibilities.get(slug) as Responsibility)
-      .sort((a, b) => a.position - b.position);
-  }
-}
-
-/** One keyset page over slugs in sorted order, counting every match for `totalCount`. */
-function pageOf<T>(
-  sortedSlugs: readonly string[],
-  page: PageRequest,
-  matches: (slug: string) => boolean,
-  load: (slug: string) => T,
-): Page<T> {
-  const start = page.afterSlug === undefined ? 0 : upperBound(sortedSlugs, page.afterSlug);
-  let totalCount = 0;
-  const items: T[] = [];
-  let hasNextPage = false;
-  for (let i = 0; i < sortedSlugs.length; i++) {
-    const slug = sortedSlugs[i];
-    if (!matches(slug)) continue;
-    totalCount++;
-    if (i < start) continue;
-    if (items.length < page.first) items.push(load(slug));
-    else hasNextPage = true;
-  }
-  return { items, hasNextPage, totalCount };
-}
-
-function matchesText(needle: string, ...fields: readonly string[]): boolean {
-  return fields.some((field) => field.toLowerCase().includes(needle));
-}
-
-function splitSearchId(id: string): ['Skill' | 'Resource' | 'Area', string] {
-  const colon = id.indexOf(':');
-  return [id.slice(0, colon) as 'Skill' | 'Resource' | 'Area', id.slice(colon + 1)];
 }

@@ -17,6 +17,18 @@ export class SortedIndex {
     if (list[at] !== slug) list.splice(at, 0, slug);
   }
 
+  remove(key: string, slug: string): void {
+    const list = this.lists.get(key);
+    if (!list) return;
+    const at = lowerBound(list, slug);
+    if (list[at] === slug) list.splice(at, 1);
+    if (list.length === 0) this.lists.delete(key);
+  }
+
+  removeKey(key: string): void {
+    this.lists.delete(key);
+  }
+
   get(key: string): readonly string[] {
     return this.lists.get(key) ?? [];
   }

@@ -34,6 +34,22 @@ export const READ_STATEMENTS = [
   'ranked-foundations',
   'unlock-counts',
   'search',
+  'list-changes',
+  'list-problems',
+  'find-problems-by-ids',
+] as const;
+
+/** Run inside a write transaction, after lock-graph. */
+export const WRITE_STATEMENTS = [
+  'lock-graph',
+  'next-sequence',
+  'delete-skill',
+  'delete-resource',
+  'unlink-resource',
+  'delete-prerequisite',
+  'delete-related',
+  'put-problem',
+  'record-change',
 ] as const;
 
 /** In the order the import runs them: nodes before the edges that join them. */
@@ -54,12 +70,13 @@ export const ADMIN_STATEMENTS = ['delete-graph', 'await-indexes'] as const;
 
 export type ReadStatement = (typeof READ_STATEMENTS)[number];
 export type ImportStatement = (typeof IMPORT_STATEMENTS)[number];
-export type StatementName = ReadStatement | ImportStatement | (typeof ADMIN_STATEMENTS)[number];
+export type WriteStatement = (typeof WRITE_STATEMENTS)[number];
+export type StatementName = ReadStatement | WriteStatement | ImportStatement | (typeof ADMIN_STATEMENTS)[number];
 
 export type Statements = Readonly<Record<StatementName, string>>;
 
 export function loadStatements(dir: string = CYPHER_DIR): Statements {
-  const names = [...READ_STATEMENTS, ...IMPORT_STATEMENTS, ...ADMIN_STATEMENTS];
+  const names = [...READ_STATEMENTS, ...WRITE_STATEMENTS, ...IMPORT_STATEMENTS, ...ADMIN_STATEMENTS];
   return Object.fromEntries(
     names.map((name) => [name, readFileSync(join(dir, `${name}.cypher`), 'utf8')]),
   ) as Statements;

@@ -1,7 +1,16 @@
 // The Neo4j model of the skill graph, in one place: the Cypher lint checks every statement
 // against these names, so a misspelt label or property fails CI instead of matching nothing.
 
-export const NODE_LABELS = ['Area', 'SeniorityLevel', 'Skill', 'Responsibility', 'Resource'] as const;
+export const NODE_LABELS = [
+  'Area',
+  'SeniorityLevel',
+  'Skill',
+  'Responsibility',
+  'Resource',
+  'Change', // one accepted write
+  'Problem', // a public problem report
+  'WriteLock', // the single node every write transaction locks first
+] as const;
 
 export const RELATIONSHIP_TYPES = [
   'IN_AREA', // (:Skill)-[:IN_AREA]->(:Area)
@@ -29,6 +38,24 @@ export const PROPERTY_KEYS = [
   'year',
   'free',
   'reason',
+  // Change
+  'sequence',
+  'at',
+  'editor',
+  'operation',
+  'subject',
+  'details',
+  // Problem (also 'sequence'; its skill is kept as a slug so the report outlives the skill)
+  'id',
+  'skill',
+  'message',
+  'status',
+  'reportedAt',
+  'resolvedAt',
+  'resolvedBy',
+  'resolution',
+  // WriteLock
+  'held',
 ] as const;
 
 /**

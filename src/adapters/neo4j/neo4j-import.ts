@@ -2,6 +2,7 @@ import type { Driver, Integer, QueryResult } from 'neo4j-driver';
 import neo4j from 'neo4j-driver';
 
 import type { Dataset } from '../../dataset/dataset.types';
+import type { Resource, Skill } from '../../domain/skill-graph.types';
 import type { ImportStatement, Statements } from './cypher-statements';
 import { IMPORT_STATEMENTS, loadSchemaStatements, loadStatements } from './cypher-statements';
 
@@ -16,8 +17,41 @@ export interface ImportBatch {
  * The dataset as the `$rows` of each import statement, in IMPORT_STATEMENTS order. Whole numbers
  * are sent as Neo4j Integers: a JS number would be stored as a float (5.0, not 5).
  */
+const int = (value: number) => neo4j.int(value);
+
+export function skillRow(s: Skill): ImportRow {
+  return {
+    slug: s.slug,
+    name: s.name,
+    description: s.description,
+    estimatedHours: int(s.estimatedHours),
+    area: s.area,
+    level: s.level,
+  };
+}
+
+export function skillParentRow(s: Skill): ImportRow {
+  return { slug: s.slug, parent: s.parent };
+}
+
+export function resourceRow(r: Resource): ImportRow {
+  return {
+    slug: r.slug,
+    title: r.title,
+    kind: r.kind,
+    url: r.url,
+    authors: r.authors,
+    year: r.year === null ? null : int(r.year),
+    free: r.free,
+    estimatedHours: int(r.estimatedHours),
+  };
+}
+
+/**
+ * The dataset as the `$rows` of each import statement, in IMPORT_STATEMENTS order. Whole numbers
+ * are sent as Neo4j Integers: a JS number would be stored as a float (5.0, not 5).
+ */
 export function importBatches(dataset: Dataset): ImportBatch[] {
-  const int = (value: number) => neo4j.int(value);
   const rows: Record<ImportStatement, ImportRow[]> = {
     'import-areas': dataset.areas.map((a) => ({
       slug: a.slug,
@@ -31,15 +65,8 @@ export function importBatches(dataset: Dataset): ImportBatch[] {
       rank: int(l.rank),
       description: l.description,
     })),
-    'import-skills': dataset.skills.map((s) => ({
-      slug: s.slug,
-      name: s.name,
-      description: s.description,
-      estimatedHours: int(s.estimatedHours),
-      area: s.area,
-      level: s.level,
-    })),
-    'import-skill-parents': dataset.skills.map((s) => ({ slug: s.slug, parent: s.parent })),
+    'import-skills': dataset.skills.map(skillRow),
+    'import-skill-parents': dataset.skills.map(skillParentRow),
     'import-prerequisites': dataset.prerequisites.map((e) => ({
       skill: e.skill,
       requires: e.requires,
@@ -55,16 +82,7 @@ export function importBatches(dataset: Dataset): ImportBatch[] {
       level: r.level,
     })),
     'import-responsibility-skills': dataset.responsibilitySkills.map((l) => ({ from: l.from, skill: l.skill })),
-    'import-resources': dataset.resources.map((r) => ({
-      slug: r.slug,
-      title: r.title,
-      kind: r.kind,
-      url: r.url,
-      authors: r.authors,
-      year: r.year === null ? null : int(r.year),
-      free: r.free,
-      estimatedHours: int(r.estimatedHours),
-    })),
+    'import-resources': dataset.resources.map(resourceRow),
     'import-resource-skills': dataset.resourceSkills.map((l) => ({ from: l.from, skill: l.skill })),
   };
   return IMPORT_STATEMENTS.map((statement) => ({ statement, rows: rows[statement] }));

@@ -1,6 +1,7 @@
 import type { Record as Neo4jRecord } from 'neo4j-driver';
-import { isInt, isNode, isRelationship } from 'neo4j-driver';
+import { isDateTime, isInt, isNode, isRelationship } from 'neo4j-driver';
 
+import type { Change, Problem, ProblemStatus } from '../../domain/editing.types';
 import type { SearchHit } from '../../domain/ports/graph-store.port';
 
 import type {
@@ -128,6 +129,40 @@ export function toSkillLink(value: unknown): SkillLink {
 export function toPrerequisiteEdge(value: unknown): PrerequisiteEdge {
   const p = propertiesOf(value);
   return { skill: text(p, 'skill'), requires: text(p, 'requires'), reason: text(p, 'reason') };
+}
+
+/** A Neo4j DateTime as the ISO 8601 string the domain uses (millisecond precision, UTC). */
+export function toIsoString(value: unknown, field: string): string {
+  if (isDateTime(value as object)) return (value as { toStandardDate(): Date }).toStandardDate().toISOString();
+  if (typeof value === 'string') return value;
+  throw new RecordMappingError(`${field} should be a date-time, got ${describe(value)}`);
+}
+
+export function toChange(value: unknown): Change {
+  const p = propertiesOf(value);
+  return {
+    sequence: toNumber(p.sequence, 'sequence'),
+    at: toIsoString(p.at, 'at'),
+    editor: text(p, 'editor'),
+    operation: text(p, 'operation'),
+    subject: text(p, 'subject'),
+    details: text(p, 'details'),
+  };
+}
+
+export function toProblem(value: unknown): Problem {
+  const p = propertiesOf(value);
+  return {
+    id: text(p, 'id'),
+    sequence: toNumber(p.sequence, 'sequence'),
+    skill: text(p, 'skill'),
+    message: text(p, 'message'),
+    status: text(p, 'status') as ProblemStatus,
+    reportedAt: toIsoString(p.reportedAt, 'reportedAt'),
+    resolvedAt: p.resolvedAt == null ? null : toIsoString(p.resolvedAt, 'resolvedAt'),
+    resolvedBy: optionalText(p, 'resolvedBy'),
+    resolution: optionalText(p, 'resolution'),
+  };
 }
 
 /** A row of search.cypher: score, kind, node, and the area, level and parent of a skill. */

@@ -1,3 +1,4 @@
+import type { Change, Problem, ProblemStatus } from '../editing.types';
 import type {
   Area,
   PrerequisiteEdge,
@@ -64,7 +65,14 @@ export type SearchHit = { readonly score: number } & (
   | { readonly kind: 'Area'; readonly node: Area }
 );
 
-export interface GraphStore {
+/** A keyset page over a sequence, newest first: items with a sequence below `beforeSequence`. */
+export interface SequencePage {
+  readonly first: number;
+  readonly beforeSequence?: number;
+}
+
+/** Everything a store answers. Inside a transaction, reads see the transaction's own writes. */
+export interface GraphReader {
   listAreas(): Promise<readonly Area[]>; // guide order
   listLevels(): Promise<readonly SeniorityLevel[]>; // by rank
   listSkills(filter: SkillListFilter, page: PageRequest): Promise<Page<Skill>>;
@@ -108,6 +116,49 @@ export interface GraphStore {
    * Scores are the engine's own and comparable only within one answer.
    */
   search(text: string, first: number): Promise<readonly SearchHit[]>;
+
+  /** Accepted changes, newest first. */
+  listChanges(page: SequencePage): Promise<Page<Change>>;
+  /** Reported problems, newest first; all statuses when `status` is absent. */
+  listProblems(filter: { readonly status?: ProblemStatus }, page: SequencePage): Promise<Page<Problem>>;
+  findProblemsByIds(ids: readonly string[]): Promise<readonly (Problem | null)[]>;
+}
+
+/**
+ * Write primitives. They do what they say and check nothing: the rules are the domain's, run in
+ * the same transaction. Each store still refuses what its constraints forbid (a duplicate slug).
+ */
+export interface GraphWriter {
+  /** Creates the skill or replaces all its fields, area, level and parent. */
+  putSkill(skill: Skill): Promise<void>;
+  /** Removes the skill and every edge that touches it (its children lose their parent). */
+  deleteSkill(slug: string): Promise<void>;
+  /** Creates the resource or replaces all its fields; links are separate. */
+  putResource(resource: Resource): Promise<void>;
+  deleteResource(slug: string): Promise<void>;
+  linkResource(resource: string, skill: string): Promise<void>;
+  unlinkResource(resource: string, skill: string): Promise<void>;
+  /** Creates the REQUIRES edge or replaces its reason. */
+  putPrerequisite(edge: PrerequisiteEdge): Promise<void>;
+  deletePrerequisite(skill: string, requires: string): Promise<void>;
+  putRelated(skill: string, related: string): Promise<void>;
+  deleteRelated(skill: string, related: string): Promise<void>;
+  /** Creates or replaces a problem report. */
+  putProblem(problem: Problem): Promise<void>;
+  /** The next number of the graph-wide write sequence. */
+  nextSequence(): Promise<number>;
+  recordChange(change: Change): Promise<void>;
+}
+
+export interface GraphTransaction extends GraphReader, GraphWriter {}
+
+export interface GraphStore extends GraphReader {
+  /**
+   * Runs `work` as one transaction: all its writes or none, and none visible to other readers
+   * before it commits. Transactions are serialised, so a check made inside one still holds when
+   * it commits. When `work` throws, nothing is written and the error propagates.
+   */
+  transaction<T>(work: (tx: GraphTransaction) => Promise<T>): Promise<T>;
 
   /** Releases connections; the store is unusable afterwards. */
   close(): Promise<void>;

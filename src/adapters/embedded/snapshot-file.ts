@@ -1,0 +1,83 @@
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+
+import writeFileAtomic from 'write-file-atomic';
+import { z } from 'zod';
+
+import { parseDataset } from '../../dataset/load-dataset';
+import type { RawDataset } from '../../dataset/load-dataset';
+import { serializeDataset } from '../../dataset/serialize-dataset';
+import { InvalidDatasetError } from '../../domain/domain-error';
+import { PROBLEM_STATUSES } from '../../domain/editing.types';
+import type { Snapshot } from './graph-state';
+
+// The embedded store's data file: the whole graph with its history, rewritten after each
+// accepted write. Written to a temporary file, synced, then renamed over the old one (and the
+// folder synced), so a crash at any moment leaves either the old file or the new one.
+
+const FORMAT = 'backend-skill-graph/snapshot@1';
+
+const changeSchema = z.strictObject({
+  sequence: z.number().int().positive(),
+  at: z.string(),
+  editor: z.string(),
+  operation: z.string(),
+  subject: z.string(),
+  details: z.string(),
+});
+
+const problemSchema = z.strictObject({
+  id: z.string(),
+  sequence: z.number().int().positive(),
+  skill: z.string(),
+  message: z.string(),
+  status: z.enum(PROBLEM_STATUSES),
+  reportedAt: z.string(),
+  resolvedAt: z.string().nullable(),
+  resolvedBy: z.string().nullable(),
+  resolution: z.string().nullable(),
+});
+
+const fileSchema = z.strictObject({
+  format: z.literal(FORMAT),
+  sequence: z.number().int().nonnegative(),
+  dataset: z.record(z.string(), z.unknown()),
+  changes: z.array(changeSchema),
+  problems: z.array(problemSchema),
+});
+
+export async function writeSnapshot(path: string, snapshot: Snapshot): Promise<void> {
+  mkdirSync(dirname(path), { recursive: true });
+  const file = {
+    format: FORMAT,
+    sequence: snapshot.sequence,
+    dataset: serializeDataset(snapshot.dataset),
+    changes: snapshot.changes,
+    problems: snapshot.problems,
+  };
+  await writeFileAtomic(path, `${JSON.stringify(file, null, 1)}\n`, { fsync: true });
+  // The rename is durable only once the folder's entry is on disk too.
+  const folder = openSync(dirname(path), 'r');
+  try {
+    fsyncSync(folder);
+  } finally {
+    closeSync(folder);
+  }
+}
+
+/** The snapshot in `path`, or null when there is none. A damaged or invalid file stops the start. */
+export function readSnapshot(path: string): Snapshot | null {
+  if (!existsSync(path)) return null;
+  let parsed: z.infer<typeof fileSchema>;
+  try {
+    parsed = fileSchema.parse(JSON.parse(readFileSync(path, 'utf8')));
+  } catch (error) {
+    throw new InvalidDatasetError([`${path}: not a readable data file (${(error as Error).message.split('\n')[0]})`]);
+  }
+  return {
+    dataset: parseDataset(parsed.dataset as unknown as RawDataset),
+    changes: parsed.changes,
+    problems: parsed.problems,
+    sequence: parsed.sequence,
+  };
+}

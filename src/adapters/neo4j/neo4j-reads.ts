@@ -1,0 +1,297 @@
+import type { Record as Neo4jRecord } from 'neo4j-driver';
+import neo4j from 'neo4j-driver';
+
+import type { Change, Problem, ProblemStatus } from '../../domain/editing.types';
+import type {
+  GraphReader,
+  Page,
+  PageRequest,
+  PrerequisiteClosure,
+  ResourceListFilter,
+  ResponsibilityListFilter,
+  SearchHit,
+  SequencePage,
+  SkillListFilter,
+} from '../../domain/ports/graph-store.port';
+import { depthsFrom } from '../../domain/prerequisite-graph';
+import type {
+  Area,
+  RankedSkill,
+  Resource,
+  Responsibility,
+  SeniorityLevel,
+  Skill,
+  SkillLink,
+} from '../../domain/skill-graph.types';
+import type { ReadStatement } from './cypher-statements';
+import {
+  toArea,
+  toChange,
+  toProblem,
+  toLevel,
+  toNumber,
+  toPrerequisiteEdge,
+  toResource,
+  toResponsibility,
+  toSearchHit,
+  toSkill,
+  toSkillLink,
+} from './neo4j-record.mapper';
+
+export type Params = Record<string, unknown>;
+
+/**
+ * Every read of the Neo4j store, each one parameterised statement from cypher/. Batch methods
+ * send all their keys in one statement and align the answer with the keys here. How a statement
+ * runs is the subclass's: on its own in executeRead (the store), or inside an open write
+ * transaction (Neo4jTransaction), where reads see the transaction's own writes.
+ */
+export abstract class Neo4jReads implements GraphReader {
+  protected abstract run(statement: ReadStatement, params?: Params): Promise<Neo4jRecord[]>;
+
+  async listAreas(): Promise<readonly Area[]> {
+    return (await this.run('list-areas')).map((r) => toArea(r.get('area')));
+  }
+
+  async listLevels(): Promise<readonly SeniorityLevel[]> {
+    return (await this.run('list-levels')).map((r) => toLevel(r.get('level')));
+  }
+
+  async listSkills(filter: SkillListFilter, page: PageRequest): Promise<Page<Skill>> {
+    return this.page('list-skills', page, toSkill, {
+      area: filter.area ?? null,
+      level: filter.level ?? null,
+      search: filter.search === undefined ? null : filter.search.toLowerCase(),
+    });
+  }
+
+  async listResources(filter: ResourceListFilter, page: PageRequest): Promise<Page<Resource>> {
+    return this.page('list-resources', page, toResource, {
+      kind: filter.kind ?? null,
+      free: filter.free ?? null,
+      skill: filter.skill ?? null,
+    });
+  }
+
+  async listResponsibilities(filter: ResponsibilityListFilter): Promise<readonly Responsibility[]> {
+    const records = await this.run('list-responsibilities', {
+      category: filter.category ?? null,
+      levels: filter.levels === undefined ? null : [...filter.levels],
+    });
+    return records.map((r) => toResponsibility(r.get('responsibility')));
+  }
+
+  findAreasBySlugs(slugs: readonly string[]): Promise<readonly (Area | null)[]> {
+    return this.findBySlugs('find-areas-by-slugs', slugs, 'area', toArea);
+  }
+
+  findLevelsBySlugs(slugs: readonly string[]): Promise<readonly (SeniorityLevel | null)[]> {
+    return this.findBySlugs('find-levels-by-slugs', slugs, 'level', toLevel);
+  }
+
+  findSkillsBySlugs(slugs: readonly string[]): Promise<readonly (Skill | null)[]> {
+    return this.findBySlugs('find-skills-by-slugs', slugs, 'skill', toSkill);
+  }
+
+  findResourcesBySlugs(slugs: readonly string[]): Promise<readonly (Resource | null)[]> {
+    return this.findBySlugs('find-resources-by-slugs', slugs, 'resource', toResource);
+  }
+
+  findResponsibilitiesBySlugs(slugs: readonly string[]): Promise<readonly (Responsibility | null)[]> {
+    return this.findBySlugs('find-responsibilities-by-slugs', slugs, 'responsibility', toResponsibility);
+  }
+
+  skillsOfAreas(areaSlugs: readonly string[]): Promise<readonly (readonly Skill[])[]> {
+    return this.groups('skills-of-areas', areaSlugs, toSkill);
+  }
+
+  async countSkillsOfAreas(areaSlugs: readonly string[]): Promise<readonly number[]> {
+    if (areaSlugs.length === 0) return [];
+    const records = await this.run('count-skills-of-areas', { slugs: [...areaSlugs] });
+    const counts = new Map(records.map((r) => [r.get('key') as string, toNumber(r.get('count'), 'count')]));
+    return areaSlugs.map((slug) => counts.get(slug) ?? 0);
+  }
+
+  skillsOfLevels(levelSlugs: readonly string[]): Promise<readonly (readonly Skill[])[]> {
+    return this.groups('skills-of-levels', levelSlugs, toSkill);
+  }
+
+  childrenOfSkills(skillSlugs: readonly string[]): Promise<readonly (readonly Skill[])[]> {
+    return this.groups('children-of-skills', skillSlugs, toSkill);
+  }
+
+  prerequisitesOfSkills(skillSlugs: readonly string[]): Promise<readonly (readonly SkillLink[])[]> {
+    return this.groups('prerequisites-of-skills', skillSlugs, toSkillLink);
+  }
+
+  dependentsOfSkills(skillSlugs: readonly string[]): Promise<readonly (readonly SkillLink[])[]> {
+    return this.groups('dependents-of-skills', skillSlugs, toSkillLink);
+  }
+
+  relatedOfSkills(skillSlugs: readonly string[]): Promise<readonly (readonly Skill[])[]> {
+    return this.groups('related-of-skills', skillSlugs, toSkill);
+  }
+
+  resourcesOfSkills(skillSlugs: readonly string[]): Promise<readonly (readonly Resource[])[]> {
+    return this.groups('resources-of-skills', skillSlugs, toResource);
+  }
+
+  responsibilitiesOfSkills(skillSlugs: readonly string[]): Promise<readonly (readonly Responsibility[])[]> {
+    return this.groups('responsibilities-of-skills', skillSlugs, toResponsibility);
+  }
+
+  skillsOfResources(resourceSlugs: readonly string[]): Promise<readonly (readonly Skill[])[]> {
+    return this.groups('skills-of-resources', resourceSlugs, toSkill);
+  }
+
+  skillsOfResponsibilities(responsibilitySlugs: readonly string[]): Promise<readonly (readonly Skill[])[]> {
+    return this.groups('skills-of-responsibilities', responsibilitySlugs, toSkill);
+  }
+
+  responsibilitiesOfLevels(levelSlugs: readonly string[]): Promise<readonly (readonly Responsibility[])[]> {
+    return this.groups('responsibilities-of-levels', levelSlugs, toResponsibility);
+  }
+
+  prerequisiteClosure(skillSlugs: readonly string[], maxDepth: number): Promise<PrerequisiteClosure> {
+    return this.closure('prerequisite-closure', skillSlugs, maxDepth, 'prerequisites');
+  }
+
+  dependentClosure(skillSlugs: readonly string[], maxDepth: number): Promise<PrerequisiteClosure> {
+    return this.closure('dependent-closure', skillSlugs, maxDepth, 'dependents');
+  }
+
+  async rankedFoundations(first: number): Promise<readonly RankedSkill[]> {
+    const records = await this.run('ranked-foundations', { first: neo4j.int(first) });
+    return records.map((r) => ({
+      skill: toSkill(r.get('skill')),
+      unlockCount: toNumber(r.get('unlockCount'), 'unlockCount'),
+    }));
+  }
+
+  async unlockCounts(skillSlugs: readonly string[]): Promise<readonly number[]> {
+    if (skillSlugs.length === 0) return [];
+    const records = await this.run('unlock-counts', { slugs: [...skillSlugs] });
+    const counts = new Map(records.map((r) => [r.get('key') as string, toNumber(r.get('count'), 'count')]));
+    return skillSlugs.map((slug) => counts.get(slug) ?? 0);
+  }
+
+  async search(text: string, first: number): Promise<readonly SearchHit[]> {
+    const query = luceneQuery(text);
+    if (query === '') return [];
+    const records = await this.run('search', { query, first: neo4j.int(first) });
+    return records.map((r) => toSearchHit(r));
+  }
+
+  async listChanges(page: SequencePage): Promise<Page<Change>> {
+    return this.sequencePage('list-changes', page, toChange, {});
+  }
+
+  async listProblems(filter: { readonly status?: ProblemStatus }, page: SequencePage): Promise<Page<Problem>> {
+    return this.sequencePage('list-problems', page, toProblem, { status: filter.status ?? null });
+  }
+
+  async findProblemsByIds(ids: readonly string[]): Promise<readonly (Problem | null)[]> {
+    if (ids.length === 0) return [];
+    const found = new Map<string, Problem>();
+    for (const record of await this.run('find-problems-by-ids', { ids: [...ids] })) {
+      const problem = toProblem(record.get('problem'));
+      found.set(problem.id, problem);
+    }
+    return ids.map((id) => found.get(id) ?? null);
+  }
+
+  private async closure(
+    statement: ReadStatement,
+    skillSlugs: readonly string[],
+    maxDepth: number,
+    direction: 'prerequisites' | 'dependents',
+  ): Promise<PrerequisiteClosure> {
+    if (skillSlugs.length === 0) return { edges: [] };
+    const [record] = await this.run(statement, { slugs: [...skillSlugs] });
+    const edges = (record.get('edges') as unknown[]).map(toPrerequisiteEdge);
+    // The statement follows the fixed bound; keep what lies within the requested depth.
+    const depths = depthsFrom(skillSlugs, edges, direction);
+    const within = (slug: string) => (depths.get(slug) ?? Infinity) <= maxDepth;
+    return { edges: edges.filter((edge) => within(edge.skill) && within(edge.requires)) };
+  }
+
+  private async page<T extends { slug: string }>(
+    statement: ReadStatement,
+    page: PageRequest,
+    map: (value: unknown) => T,
+    filter: Params,
+  ): Promise<Page<T>> {
+    const [record] = await this.run(statement, {
+      ...filter,
+      after: page.afterSlug ?? null,
+      // One more than asked, to learn whether another page follows.
+      limit: neo4j.int(page.first + 1),
+    });
+    const items = (record.get('items') as unknown[]).map(map);
+    return {
+      items: items.slice(0, page.first),
+      hasNextPage: items.length > page.first,
+      totalCount: toNumber(record.get('totalCount'), 'totalCount'),
+    };
+  }
+
+  private async findBySlugs<T extends { slug: string }>(
+    statement: ReadStatement,
+    slugs: readonly string[],
+    column: string,
+    map: (value: unknown) => T,
+  ): Promise<readonly (T | null)[]> {
+    if (slugs.length === 0) return [];
+    const found = new Map<string, T>();
+    for (const record of await this.run(statement, { slugs: [...slugs] })) {
+      const entity = map(record.get(column));
+      found.set(entity.slug, entity);
+    }
+    return slugs.map((slug) => found.get(slug) ?? null);
+  }
+
+  private async groups<T>(
+    statement: ReadStatement,
+    keys: readonly string[],
+    map: (value: unknown) => T,
+  ): Promise<readonly (readonly T[])[]> {
+    if (keys.length === 0) return [];
+    const byKey = new Map<string, T[]>();
+    for (const record of await this.run(statement, { slugs: [...keys] })) {
+      byKey.set(record.get('key') as string, (record.get('items') as unknown[]).map(map));
+    }
+    return keys.map((key) => byKey.get(key) ?? []);
+  }
+
+  private async sequencePage<T>(
+    statement: ReadStatement,
+    page: SequencePage,
+    map: (value: unknown) => T,
+    filter: Params,
+  ): Promise<Page<T>> {
+    const [record] = await this.run(statement, {
+      ...filter,
+      before: page.beforeSequence === undefined ? null : neo4j.int(page.beforeSequence),
+      limit: neo4j.int(page.first + 1),
+    });
+    const items = (record.get('items') as unknown[]).map(map);
+    return {
+      items: items.slice(0, page.first),
+      hasNextPage: items.length > page.first,
+      totalCount: toNumber(record.get('totalCount'), 'totalCount'),
+    };
+  }
+}
+/**
+ * A Lucene query for the user's words: each word escaped, then matched fuzzily (small typos) or
+ * as a prefix, any word sufficing. It travels as a parameter; it is never spliced into Cypher.
+ */
+export function luceneQuery(text: string): string {
+  return text
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((word) => word.length > 0)
+    .slice(0, 16)
+    .map((word) => word.replace(/[+\-&|!(){}[\]^"~*?:\\/]/g, '\\$&').toLowerCase())
+    .map((word) => `(${word}~ ${word}*)`)
+    .join(' ');
+}

@@ -1,0 +1,15 @@
+import type { MiddlewareFn } from 'type-graphql';
+
+import type { Context } from './context.type';
+import { clearLoaders } from './loaders';
+
+/**
+ * After a successful write, forget everything this request's loaders cached: a field resolved
+ * later in the same operation must see the change. Clearing all is simpler than tracking which
+ * keys a write touched, and a request holds little.
+ */
+export const ClearLoadersAfterWrite: MiddlewareFn<Context> = async ({ context }, next) => {
+  const result = await next();
+  clearLoaders(context.loaders);
+  return result;
+};

@@ -1,0 +1,106 @@
+import { Field, InputType, Int } from 'type-graphql';
+
+import type { ResourceKind } from '../../domain/skill-graph.types';
+import { ResourceKindEnum } from '../types/enums';
+
+@InputType('CreateSkillInput')
+export class CreateSkillInput {
+  @Field({ description: 'Kebab-case, unique, at most 80 characters.' })
+  slug!: string;
+
+  @Field()
+  name!: string;
+
+  @Field({ description: 'A paragraph for learners, 80 to 2000 characters.' })
+  description!: string;
+
+  @Field(() => Int, { description: '1 to 1000.' })
+  estimatedHours!: number;
+
+  @Field({ description: 'Area slug.' })
+  area!: string;
+
+  @Field({ description: 'Level slug: the lowest level expected to know it.' })
+  level!: string;
+
+  @Field(() => String, { nullable: true, description: 'Slug of the broader skill this is a sub-topic of.' })
+  parent?: string | null;
+}
+
+@InputType('UpdateSkillInput', { description: 'Fields left out keep their value; `parent: null` removes the parent.' })
+export class UpdateSkillInput {
+  @Field({ nullable: true })
+  name?: string;
+
+  @Field({ nullable: true })
+  description?: string;
+
+  @Field(() => Int, { nullable: true })
+  estimatedHours?: number;
+
+  @Field({ nullable: true })
+  area?: string;
+
+  @Field({ nullable: true })
+  level?: string;
+
+  @Field(() => String, { nullable: true })
+  parent?: string | null;
+}
+
+@InputType('CreateResourceInput')
+export class CreateResourceInput {
+  @Field()
+  slug!: string;
+
+  @Field()
+  title!: string;
+
+  @Field(() => ResourceKindEnum)
+  kind!: ResourceKind;
+
+  @Field({ description: 'Canonical https address.' })
+  url!: string;
+
+  @Field(() => [String], { nullable: true, description: 'Required for books.' })
+  authors?: string[] | null;
+
+  @Field(() => Int, { nullable: true, description: 'Required for books: the year of the linked edition.' })
+  year?: number | null;
+
+  @Field()
+  free!: boolean;
+
+  @Field(() => Int)
+  estimatedHours!: number;
+
+  @Field(() => [String], { description: 'Slugs of the skills it teaches; at least one.' })
+  skills!: string[];
+}
+
+@InputType('UpdateResourceInput', { description: 'Fields left out keep their value; `skills` replaces the links.' })
+export class UpdateResourceInput {
+  @Field({ nullable: true })
+  title?: string;
+
+  @Field(() => ResourceKindEnum, { nullable: true })
+  kind?: ResourceKind;
+
+  @Field({ nullable: true })
+  url?: string;
+
+  @Field(() => [String], { nullable: true })
+  authors?: string[] | null;
+
+  @Field(() => Int, { nullable: true })
+  year?: number | null;
+
+  @Field({ nullable: true })
+  free?: boolean;
+
+  @Field(() => Int, { nullable: true })
+  estimatedHours?: number;
+
+  @Field(() => [String], { nullable: true })
+  skills?: string[];
+}
