@@ -59,6 +59,26 @@ const environment = z
     EDITOR_TOKENS: editorTokens.optional(),
     REPORT_PROBLEM_LIMIT: z.coerce.number().int().min(1).max(10_000).default(5),
     REPORT_PROBLEM_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(3600),
+    MAX_QUERY_DEPTH: z.coerce.number().int().min(2).max(100).default(12),
+    MAX_QUERY_COST: z.coerce.number().int().min(10).max(10_000_000).default(10_000),
+    MAX_ALIASES: z.coerce.number().int().min(0).max(1000).default(15),
+    MAX_TOKENS: z.coerce.number().int().min(100).max(1_000_000).default(3000),
+    MAX_BODY_BYTES: z.coerce
+      .number()
+      .int()
+      .min(1024)
+      .max(50 * 1024 * 1024)
+      .default(100 * 1024),
+    CORS_ORIGINS: z
+      .string()
+      .regex(
+        /^(\*|https?:\/\/[^,\s]+(,https?:\/\/[^,\s]+)*)$/,
+        'must be * or a comma-separated list of http(s) origins',
+      )
+      .default('*'),
+    INTROSPECTION: z.enum(['true', 'false']).optional(),
+    TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+    SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
   })
   .superRefine((env, context) => {
     if (env.NEO4J_URI !== undefined && env.NEO4J_PASSWORD === undefined) {
@@ -96,6 +116,25 @@ export interface Config {
   /** reportProblem calls allowed per client in each window. */
   readonly reportProblemLimit: number;
   readonly reportProblemWindowSeconds: number;
+  readonly limits: QueryLimits;
+  /** Request bodies above this get 413. */
+  readonly maxBodyBytes: number;
+  /** '*' or the exact origins browsers may call from. */
+  readonly corsOrigins: '*' | readonly string[];
+  /** Schema introspection; off in production unless INTROSPECTION=true. */
+  readonly introspection: boolean;
+  /** Take the client address from X-Forwarded-For (behind a load balancer). */
+  readonly trustProxy: boolean;
+  /** How long shutdown waits for requests in flight. */
+  readonly shutdownGraceMs: number;
+}
+
+/** Checked before any resolver runs; see graphql/query-limits.ts. */
+export interface QueryLimits {
+  readonly maxDepth: number;
+  readonly maxCost: number;
+  readonly maxAliases: number;
+  readonly maxTokens: number;
 }
 
 export class ConfigError extends Error {
@@ -139,5 +178,16 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     editors: e.EDITOR_TOKENS ?? [],
     reportProblemLimit: e.REPORT_PROBLEM_LIMIT,
     reportProblemWindowSeconds: e.REPORT_PROBLEM_WINDOW_SECONDS,
+    limits: {
+      maxDepth: e.MAX_QUERY_DEPTH,
+      maxCost: e.MAX_QUERY_COST,
+      maxAliases: e.MAX_ALIASES,
+      maxTokens: e.MAX_TOKENS,
+    },
+    maxBodyBytes: e.MAX_BODY_BYTES,
+    corsOrigins: e.CORS_ORIGINS === '*' ? '*' : e.CORS_ORIGINS.split(','),
+    introspection: e.INTROSPECTION === undefined ? e.NODE_ENV !== 'production' : e.INTROSPECTION === 'true',
+    trustProxy: e.TRUST_PROXY === 'true',
+    shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
   };
 }

@@ -1,10 +1,15 @@
 import 'reflect-metadata';
 
+import { existsSync } from 'node:fs';
+
 import { ConfigError, loadConfig } from './config';
 import { InvalidDatasetError } from './domain/domain-error';
 import { startServer } from './server';
 
 async function main(): Promise<void> {
+  // A .env file is for development; in production the environment is the only source. Variables
+  // already set win over the file (process.loadEnvFile never overwrites them).
+  if (process.env.NODE_ENV !== 'production' && existsSync('.env')) process.loadEnvFile('.env');
   const config = loadConfig();
   const server = await startServer(config);
   process.stdout.write(`Skill graph API ready at ${server.url}\n`);
@@ -13,9 +18,12 @@ async function main(): Promise<void> {
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
-    process.stdout.write(`${signal} received, shutting down\n`);
-    server.close().then(
-      () => process.exit(0),
+    process.stdout.write(`${signal} received: finishing requests in flight (at most ${config.shutdownGraceMs} ms)\n`);
+    server.close({ graceMs: config.shutdownGraceMs }).then(
+      (finished) => {
+        process.stdout.write(finished ? 'stopped\n' : 'stopped, cutting off requests still running\n');
+        process.exit(finished ? 0 : 1);
+      },
       (error: unknown) => {
         process.stderr.write(`shutdown failed: ${String(error)}\n`);
         process.exit(1);

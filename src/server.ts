@@ -1,11 +1,19 @@
 import 'reflect-metadata';
 
+import { randomUUID } from 'node:crypto';
+
 import { ApolloServer } from '@apollo/server';
-import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
+import { ApolloServerPluginDisableSuggestions } from '@apollo/server/plugin/disableSuggestions';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
+import fastifyApollo from '@as-integrations/fastify';
+import cors from '@fastify/cors';
 import Fastify from 'fastify';
+import type { FastifyServerOptions } from 'fastify';
 import type { GraphQLSchema } from 'graphql';
 
 import { EmbeddedGraphStore } from './adapters/embedded/embedded-graph-store';
+import { instrumentGraphStore } from './adapters/instrumented-graph-store';
 import { Neo4jGraphStore } from './adapters/neo4j/neo4j-graph-store';
 import { MemoryRateLimiter } from './adapters/rate-limit/memory-rate-limiter';
 import { EditorAuthenticator } from './auth/editor-authenticator';
@@ -15,21 +23,39 @@ import type { GraphStore } from './domain/ports/graph-store.port';
 import type { Context } from './graphql/context.type';
 import { createContext } from './graphql/context.type';
 import { createFormatError } from './graphql/format-error';
+import { requestObserverPlugin } from './graphql/plugins/request-observer.plugin';
+import { costLimitPlugin, queryLimitRules } from './graphql/query-limits';
 import { buildSkillGraphSchema } from './graphql/schema';
+import { Metrics } from './observability/metrics';
+import type { RequestStats } from './observability/request-stats';
+import { newRequestStats } from './observability/request-stats';
 
 // The composition root: the only module that knows which store is in use.
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    stats: RequestStats;
+  }
+}
 
 export interface SkillGraphServer {
   /** Base URL of the GraphQL endpoint, with the port actually bound (useful with port 0). */
   readonly url: string;
   readonly store: GraphStore;
-  close(): Promise<void>;
+  readonly metrics: Metrics;
+  /**
+   * Stops taking requests, lets those in flight finish (cutting them off after `graceMs`), then
+   * stops Apollo and closes the store. Resolves to false when the grace period ran out.
+   */
+  close(options?: { graceMs?: number }): Promise<boolean>;
 }
 
 export interface ServerOverrides {
   /** A ready store to serve instead of the configured one; the server closes it on close(). */
   readonly store?: GraphStore;
   readonly schema?: GraphQLSchema;
+  /** Where log lines go instead of standard output (tests read them). */
+  readonly logStream?: NodeJS.WritableStream;
 }
 
 /**
@@ -45,33 +71,111 @@ export async function startServer(config: Config, overrides: ServerOverrides = {
   const store = overrides.store ?? createStore(config);
   const schema = overrides.schema ?? (await buildSkillGraphSchema());
   const development = config.nodeEnv === 'development';
+  const production = config.nodeEnv === 'production';
+  const metrics = new Metrics();
+  let shuttingDown = false;
 
-  const app = Fastify({ logger: { level: config.logLevel } });
+  const app = Fastify({
+    logger: loggerOptions(config, overrides.logStream),
+    // One line per request is logged in onResponse, with what the request did.
+    disableRequestLogging: true,
+    bodyLimit: config.maxBodyBytes,
+    trustProxy: config.trustProxy,
+    // Our own ids, never a client's: a client-chosen id could forge or garble log lines.
+    genReqId: () => randomUUID(),
+    requestIdHeader: false,
+    requestIdLogLabel: 'requestId',
+  });
+  await app.register(cors, {
+    origin: config.corsOrigins === '*' ? '*' : [...config.corsOrigins],
+    methods: ['GET', 'POST', 'OPTIONS'],
+    allowedHeaders: ['content-type', 'authorization', 'apollo-require-preflight', 'x-apollo-operation-name'],
+    exposedHeaders: ['x-request-id'],
+  });
+
+  app.decorateRequest('stats', null as unknown as RequestStats);
+  app.addHook('onRequest', async (request, reply) => {
+    request.stats = newRequestStats();
+    reply.header('x-request-id', request.id);
+  });
+  app.addHook('onResponse', async (request, reply) => {
+    const durationMs = reply.elapsedTime;
+    const { operation, outcome, storeCalls } = request.stats;
+    const graphql = request.url.startsWith('/graphql') && request.method !== 'OPTIONS';
+    if (graphql) metrics.observeRequest(operation, reply.statusCode >= 500 ? 'error' : outcome, durationMs / 1000);
+    request.log.info(
+      {
+        method: request.method,
+        url: request.url,
+        status: reply.statusCode,
+        durationMs: Math.round(durationMs * 100) / 100,
+        ...(graphql ? { operation, outcome, storeCalls } : {}),
+      },
+      'request',
+    );
+  });
+
+  app.get('/', (_request, reply) => reply.redirect('/graphql'));
+  app.get('/health/live', async () => ({ status: 'live' }));
+  app.get('/health/ready', async (_request, reply) => {
+    if (shuttingDown) return reply.code(503).send({ status: 'unavailable', reason: 'shutting down' });
+    try {
+      await store.ping();
+      return { status: 'ready' };
+    } catch {
+      return reply.code(503).send({ status: 'unavailable', reason: 'the graph store does not answer' });
+    }
+  });
+  app.get('/metrics', async (_request, reply) => reply.type(metrics.contentType).send(await metrics.text()));
+
+  const rejected = (limit: string) => metrics.observeRejection(limit);
   const apollo = new ApolloServer<Context>({
     schema,
+    introspection: config.introspection,
     includeStacktraceInErrorResponses: development,
+    allowBatchedHttpRequests: false,
+    csrfPrevention: true,
+    parseOptions: { maxTokens: config.limits.maxTokens },
+    validationRules: queryLimitRules(config.limits, rejected),
     formatError: createFormatError({
       exposeInternals: development,
-      onServerError: (error) => app.log.error({ err: error }, 'request failed on the server side'),
+      maxTokens: config.limits.maxTokens,
+      onTokenLimit: () => rejected('tokens'),
     }),
-    plugins: [fastifyApolloDrainPlugin(app)],
+    plugins: [
+      costLimitPlugin(schema, config.limits.maxCost, rejected),
+      requestObserverPlugin(),
+      // Production: no Sandbox, and no "Did you mean …?" hints, which leak the schema.
+      ...(production
+        ? [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginDisableSuggestions()]
+        : [ApolloServerPluginLandingPageLocalDefault({ footer: false })]),
+    ],
   });
   await apollo.start();
 
-  app.get('/', (_request, reply) => reply.redirect('/graphql'));
   const authenticator = new EditorAuthenticator(config.editors);
-  const dependencies = {
-    store,
-    clock: { now: () => new Date() },
-    reportLimiter: new MemoryRateLimiter(config.reportProblemLimit, config.reportProblemWindowSeconds),
-  };
+  const clock = { now: () => new Date() };
+  const reportLimiter = new MemoryRateLimiter(config.reportProblemLimit, config.reportProblemWindowSeconds);
   await app.register(fastifyApollo(apollo), {
     path: '/graphql',
-    context: async (request) =>
-      createContext(dependencies, {
-        editor: authenticator.authenticate(request.headers.authorization),
-        client: request.ip,
-      }),
+    context: async (request) => {
+      const stats = request.stats;
+      // Per request, so the request's log line can say how many store calls it made.
+      const counted = instrumentGraphStore(store, ({ method, durationMs, failed }) => {
+        stats.storeCalls += 1;
+        metrics.observeStoreCall(method, failed, durationMs / 1000);
+      });
+      return createContext(
+        { store: counted, clock, reportLimiter },
+        {
+          editor: authenticator.authenticate(request.headers.authorization),
+          client: request.ip,
+          requestId: request.id,
+          log: request.log,
+          stats,
+        },
+      );
+    },
   });
 
   try {
@@ -88,10 +192,34 @@ export async function startServer(config: Config, overrides: ServerOverrides = {
   return {
     url: `http://${host}:${port}/graphql`,
     store,
-    async close() {
-      await app.close(); // drains in-flight requests, then stops Apollo via the drain plugin
+    metrics,
+    async close({ graceMs } = {}) {
+      shuttingDown = true;
+      let cutOff = false;
+      const timer =
+        graceMs === undefined
+          ? undefined
+          : setTimeout(() => {
+              cutOff = true;
+              app.server.closeAllConnections();
+            }, graceMs);
+      await app.close(); // refuses new connections, waits for requests in flight
+      clearTimeout(timer);
       await apollo.stop();
       await store.close();
+      return !cutOff;
     },
   };
+}
+
+function loggerOptions(config: Config, stream: NodeJS.WritableStream | undefined): FastifyServerOptions['logger'] {
+  const base = {
+    level: config.logLevel,
+    // Tokens and passwords never reach a log line, even if a header or setting is logged by mistake.
+    redact: ['req.headers.authorization', 'headers.authorization', '*.password', '*.token', '*.editors'],
+  };
+  if (stream !== undefined) return { ...base, stream };
+  if (config.nodeEnv === 'development')
+    return { ...base, transport: { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss.l' } } };
+  return base;
 }

@@ -1,9 +1,12 @@
+import type { FastifyBaseLogger } from 'fastify';
+
 import type { Editor } from '../domain/editing.types';
 import type { GraphStore } from '../domain/ports/graph-store.port';
 import type { Clock, RateLimiter } from '../domain/services/editing.service';
 import { EditingService } from '../domain/services/editing.service';
 import { LearningService } from '../domain/services/learning.service';
 import { SkillGraphService } from '../domain/services/skill-graph.service';
+import type { RequestStats } from '../observability/request-stats';
 import type { Loaders } from './loaders';
 import { createLoaders } from './loaders';
 
@@ -16,6 +19,9 @@ export interface Context {
   readonly editor: Editor | null;
   /** Who is calling, for per-client limits: the client's address. */
   readonly client: string;
+  readonly requestId: string;
+  readonly log: FastifyBaseLogger;
+  readonly stats: RequestStats;
 }
 
 export interface ContextDependencies {
@@ -27,7 +33,13 @@ export interface ContextDependencies {
 /** Called by Apollo once per request. */
 export function createContext(
   { store, clock, reportLimiter }: ContextDependencies,
-  caller: { readonly editor: Editor | null; readonly client: string },
+  request: {
+    readonly editor: Editor | null;
+    readonly client: string;
+    readonly requestId: string;
+    readonly log: FastifyBaseLogger;
+    readonly stats: RequestStats;
+  },
 ): Context {
   const skillGraph = new SkillGraphService(store);
   return {
@@ -35,7 +47,6 @@ export function createContext(
     learning: new LearningService(store, skillGraph),
     editing: new EditingService(store, clock, reportLimiter),
     loaders: createLoaders(store, skillGraph),
-    editor: caller.editor,
-    client: caller.client,
+    ...request,
   };
 }

@@ -4,25 +4,40 @@ import { GraphQLError } from 'graphql';
 
 import type { DomainErrorCode } from '../domain/domain-error';
 import { DomainError } from '../domain/domain-error';
+import { LIMIT_NAMES, QUERY_LIMIT_EXCEEDED, isTokenLimitError, limitError } from './query-limits';
 
 export interface FormatErrorOptions {
   /** Development only: pass unexpected errors through with their detail. */
   readonly exposeInternals: boolean;
-  /** Sees every server-side failure (a bug, or the store being unavailable), unmasked, so it can be logged. */
-  readonly onServerError: (error: unknown) => void;
+  readonly maxTokens: number;
+  readonly onTokenLimit: () => void;
+}
+
+export const INTERNAL_ERROR_MESSAGE = 'Internal server error';
+
+/** Bugs, as opposed to refusals the domain, graphql-js or Apollo make on purpose. */
+export function isUnexpected(error: unknown): boolean {
+  const original = unwrapResolverError(error);
+  return !(original instanceof DomainError) && !(original instanceof GraphQLError);
+}
+
+/** Failures on the server's side worth an operator's attention: bugs and an unavailable store. */
+export function isServerSide(error: unknown): boolean {
+  const original = unwrapResolverError(error);
+  return isUnexpected(error) || (original instanceof DomainError && original.code === 'STORE_UNAVAILABLE');
 }
 
 /**
  * The one place errors become client-facing. Domain errors keep their message and data under a
  * GraphQL code; errors graphql-js and Apollo raise on purpose (syntax, validation, coercion)
- * pass through; anything else is a bug and is masked.
+ * pass through; anything else is a bug and is masked (the request-observer plugin logs it and
+ * gives the client its request id).
  */
-export function createFormatError({ exposeInternals, onServerError }: FormatErrorOptions) {
+export function createFormatError({ exposeInternals, maxTokens, onTokenLimit }: FormatErrorOptions) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
     const { locations, path } = formatted;
     if (original instanceof DomainError) {
-      if (original.code === 'STORE_UNAVAILABLE') onServerError(original);
       return {
         message: original.message,
         locations,
@@ -30,11 +45,29 @@ export function createFormatError({ exposeInternals, onServerError }: FormatErro
         extensions: { ...original.details, code: graphqlCode(original.code) },
       };
     }
+    if (isTokenLimitError(original)) {
+      onTokenLimit();
+      const { message, extensions } = limitError('tokens', maxTokens, null);
+      const { http: _http, ...rest } = extensions as Record<string, unknown>;
+      return { message, extensions: rest };
+    }
+    if (isLimitRefusal(formatted)) {
+      // Apollo files refusals made during validation under GRAPHQL_VALIDATION_FAILED; ours keep their own code.
+      return { ...formatted, extensions: { ...formatted.extensions, code: QUERY_LIMIT_EXCEEDED } };
+    }
     if (original instanceof GraphQLError) return formatted;
-    onServerError(original);
     if (exposeInternals) return formatted;
-    return { message: 'Internal server error', locations, path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+    return { message: INTERNAL_ERROR_MESSAGE, locations, path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
   };
+}
+
+function isLimitRefusal(formatted: GraphQLFormattedError): boolean {
+  const limit = formatted.extensions?.limit;
+  return (
+    typeof limit === 'string' &&
+    (LIMIT_NAMES as readonly string[]).includes(limit) &&
+    typeof formatted.extensions?.max === 'number'
+  );
 }
 
 export function graphqlCode(code: DomainErrorCode): string {
@@ -42,13 +75,12 @@ export function graphqlCode(code: DomainErrorCode): string {
     case 'NOT_FOUND':
       return 'NOT_FOUND';
     case 'INVALID_ARGUMENT':
+    case 'INVALID_INPUT':
       return 'BAD_USER_INPUT';
     case 'INVALID_DATASET':
       return 'INTERNAL_SERVER_ERROR';
     case 'STORE_UNAVAILABLE':
       return 'SERVICE_UNAVAILABLE';
-    case 'INVALID_INPUT':
-      return 'BAD_USER_INPUT';
     case 'UNAUTHENTICATED':
       return 'UNAUTHENTICATED';
     case 'CONFLICT':

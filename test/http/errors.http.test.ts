@@ -219,7 +219,7 @@ describe('unexpected faults', () => {
         message: 'Internal server error',
         locations: expect.any(Array),
         path: ['areas'],
-        extensions: { code: 'INTERNAL_SERVER_ERROR' },
+        extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: expect.stringMatching(/^[0-9a-f-]{36}$/) },
       },
     ]);
   });

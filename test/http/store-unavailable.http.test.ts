@@ -46,3 +46,14 @@ it('keeps serving: every later request gets the same clear answer', async () => 
     expect(errors.map((e) => e.extensions?.code)).toEqual(['SERVICE_UNAVAILABLE']);
   }
 });
+
+it('is live but not ready', async () => {
+  const base = api.url.replace('/graphql', '');
+  const live = await fetch(`${base}/health/live`);
+  const ready = await fetch(`${base}/health/ready`);
+  expect([live.status, await live.json()]).toEqual([200, { status: 'live' }]);
+  expect([ready.status, await ready.json()]).toEqual([
+    503,
+    { status: 'unavailable', reason: 'the graph store does not answer' },
+  ]);
+});

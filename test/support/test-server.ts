@@ -50,7 +50,9 @@ export async function startTestServer(
     client: new GraphQLClient(server.url, { errorPolicy: 'all' }),
     clientWithToken: (token) =>
       new GraphQLClient(server.url, { errorPolicy: 'all', headers: { authorization: `Bearer ${token}` } }),
-    close: () => server.close(),
+    close: async () => {
+      await server.close();
+    },
   };
 }
 

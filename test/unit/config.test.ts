@@ -16,7 +16,23 @@ describe('loadConfig', () => {
       editors: [],
       reportProblemLimit: 5,
       reportProblemWindowSeconds: 3600,
+      limits: { maxDepth: 12, maxCost: 10_000, maxAliases: 15, maxTokens: 3000 },
+      maxBodyBytes: 102_400,
+      corsOrigins: '*',
+      introspection: true,
+      trustProxy: false,
+      shutdownGraceMs: 10_000,
     });
+  });
+
+  it('turns introspection off in production unless asked for, and reads CORS origins as a list', () => {
+    expect(loadConfig({ NODE_ENV: 'production' }).introspection).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'production', INTROSPECTION: 'true' }).introspection).toBe(true);
+    expect(loadConfig({ CORS_ORIGINS: 'https://a.test,https://b.test' }).corsOrigins).toEqual([
+      'https://a.test',
+      'https://b.test',
+    ]);
+    expect(() => loadConfig({ CORS_ORIGINS: 'a.test' })).toThrow(/CORS_ORIGINS: must be \* or a comma-separated list/);
   });
 
   it('treats an empty variable as unset', () => {

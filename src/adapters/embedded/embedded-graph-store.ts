@@ -54,6 +54,10 @@ export class EmbeddedGraphStore extends GraphState implements GraphStore {
     return next;
   }
 
+  async ping(): Promise<void> {
+    // In process: if this code runs, the store answers.
+  }
+
   async close(): Promise<void> {
     // Let a write in progress finish and reach the disk.
     await this.queue;

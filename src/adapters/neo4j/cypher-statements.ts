@@ -37,6 +37,7 @@ export const READ_STATEMENTS = [
   'list-changes',
   'list-problems',
   'find-problems-by-ids',
+  'ping',
 ] as const;
 
 /** Run inside a write transaction, after lock-graph. */

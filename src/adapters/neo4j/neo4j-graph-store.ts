@@ -48,6 +48,10 @@ export class Neo4jGraphStore extends Neo4jReads implements GraphStore {
     }
   }
 
+  async ping(): Promise<void> {
+    await this.run('ping');
+  }
+
   async close(): Promise<void> {
     await this.driver.close();
   }

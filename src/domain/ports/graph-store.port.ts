@@ -160,6 +160,9 @@ export interface GraphStore extends GraphReader {
    */
   transaction<T>(work: (tx: GraphTransaction) => Promise<T>): Promise<T>;
 
+  /** Resolves when the store can answer queries now; rejects (StoreUnavailableError) otherwise. */
+  ping(): Promise<void>;
+
   /** Releases connections; the store is unusable afterwards. */
   close(): Promise<void>;
 }

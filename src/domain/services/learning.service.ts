@@ -89,12 +89,14 @@ export class LearningService {
     );
     // Skills next to what is known become ready once every one of their prerequisites is known.
     const next = new Map<string, Skill>();
-    for (const links of await this.store.dependentsOfSkills([...knownClosure])) {
+    const dependents = knownClosure.size === 0 ? [] : await this.store.dependentsOfSkills([...knownClosure]);
+    for (const links of dependents) {
       for (const { skill } of links) if (!knownClosure.has(skill.slug)) next.set(skill.slug, skill);
     }
     const nextSlugs = [...next.keys()];
     const ready: Skill[] = [];
-    (await this.store.prerequisitesOfSkills(nextSlugs)).forEach((prerequisites, i) => {
+    const prerequisiteLists = nextSlugs.length === 0 ? [] : await this.store.prerequisitesOfSkills(nextSlugs);
+    prerequisiteLists.forEach((prerequisites, i) => {
       if (prerequisites.every(({ skill }) => knownClosure.has(skill.slug))) ready.push(next.get(nextSlugs[i]) as Skill);
     });
     return [...foundations, ...(await this.ranked(ready))].sort(byImpact).slice(0, first);
@@ -243,6 +245,7 @@ export class LearningService {
 
   /** By how many skills each unlocks (most first), then by slug. */
   private async ranked(skills: readonly Skill[]): Promise<RankedSkill[]> {
+    if (skills.length === 0) return [];
     const counts = await this.store.unlockCounts(skills.map((s) => s.slug));
     return skills.map((skill, i) => ({ skill, unlockCount: counts[i] })).sort(byImpact);
   }

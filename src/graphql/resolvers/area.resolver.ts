@@ -1,5 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 
+import { listCost } from '../complexity';
+
 import type { Area } from '../../domain/skill-graph.types';
 import type { Context } from '../context.type';
 import { globalId } from '../global-id';
@@ -8,7 +10,10 @@ import { SkillType } from '../types/skill.type';
 
 @Resolver(() => AreaType)
 export class AreaResolver {
-  @Query(() => [AreaType], { description: 'The five areas, in the guide’s order.' })
+  @Query(() => [AreaType], {
+    complexity: listCost,
+    description: 'The five areas, in the guide’s order.',
+  })
   areas(@Ctx() { skillGraph }: Context) {
     return skillGraph.listAreas();
   }
@@ -23,7 +28,7 @@ export class AreaResolver {
     return globalId('Area', area.slug);
   }
 
-  @FieldResolver(() => [SkillType])
+  @FieldResolver(() => [SkillType], { complexity: listCost })
   skills(@Root() area: Area, @Ctx() { loaders }: Context) {
     return loaders.skillsOfArea.load(area.slug);
   }

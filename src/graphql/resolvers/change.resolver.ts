@@ -1,5 +1,7 @@
 import { Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 
+import { perFirst } from '../complexity';
+
 import type { Change } from '../../domain/editing.types';
 import type { Context } from '../context.type';
 import { ConnectionArgs } from '../inputs/connection.args';
@@ -11,6 +13,7 @@ export const ChangeConnectionType = connectionType('Change', ChangeType);
 @Resolver(() => ChangeType)
 export class ChangeResolver {
   @Query(() => ChangeConnectionType, {
+    complexity: perFirst,
     nullable: true,
     description: 'Accepted changes, newest first. Needs an editor token.',
   })

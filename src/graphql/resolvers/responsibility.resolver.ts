@@ -1,5 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 
+import { listCost } from '../complexity';
+
 import type { Responsibility } from '../../domain/skill-graph.types';
 import type { Context } from '../context.type';
 import { globalId } from '../global-id';
@@ -10,7 +12,10 @@ import { SkillType } from '../types/skill.type';
 
 @Resolver(() => ResponsibilityType)
 export class ResponsibilityResolver {
-  @Query(() => [ResponsibilityType], { description: 'Responsibilities in the guide’s order.' })
+  @Query(() => [ResponsibilityType], {
+    complexity: listCost,
+    description: 'Responsibilities in the guide’s order.',
+  })
   responsibilities(
     @Arg('filter', () => ResponsibilityFilterInput, { nullable: true }) filter: ResponsibilityFilterInput | undefined,
     @Ctx() { skillGraph }: Context,
@@ -28,7 +33,7 @@ export class ResponsibilityResolver {
     return loaders.level.load(responsibility.level);
   }
 
-  @FieldResolver(() => [SkillType])
+  @FieldResolver(() => [SkillType], { complexity: listCost })
   skills(@Root() responsibility: Responsibility, @Ctx() { loaders }: Context) {
     return loaders.skillsOfResponsibility.load(responsibility.slug);
   }

@@ -1,5 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 
+import { listCost } from '../complexity';
+
 import type { SeniorityLevel } from '../../domain/skill-graph.types';
 import type { Context } from '../context.type';
 import { globalId } from '../global-id';
@@ -14,7 +16,10 @@ const INCLUDE_LOWER_LEVELS = {
 
 @Resolver(() => SeniorityLevelType)
 export class SeniorityLevelResolver {
-  @Query(() => [SeniorityLevelType], { description: 'Junior, senior and principal, by rank.' })
+  @Query(() => [SeniorityLevelType], {
+    complexity: listCost,
+    description: 'Junior, senior and principal, by rank.',
+  })
   levels(@Ctx() { skillGraph }: Context) {
     return skillGraph.listLevels();
   }
@@ -29,7 +34,7 @@ export class SeniorityLevelResolver {
     return globalId('SeniorityLevel', level.slug);
   }
 
-  @FieldResolver(() => [ResponsibilityType])
+  @FieldResolver(() => [ResponsibilityType], { complexity: listCost })
   responsibilities(
     @Root() level: SeniorityLevel,
     @Arg('includeLowerLevels', () => Boolean, INCLUDE_LOWER_LEVELS) includeLowerLevels: boolean,
@@ -39,7 +44,7 @@ export class SeniorityLevelResolver {
     return loader.load(level.slug);
   }
 
-  @FieldResolver(() => [SkillType])
+  @FieldResolver(() => [SkillType], { complexity: listCost })
   skills(
     @Root() level: SeniorityLevel,
     @Arg('includeLowerLevels', () => Boolean, INCLUDE_LOWER_LEVELS) includeLowerLevels: boolean,

@@ -1,5 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 
+import { listCost, perFirst } from '../complexity';
+
 import type { Skill } from '../../domain/skill-graph.types';
 import type { Context } from '../context.type';
 import { globalId } from '../global-id';
@@ -20,7 +22,11 @@ export class SkillResolver {
     return loaders.skill.load(slug);
   }
 
-  @Query(() => SkillConnectionType, { nullable: true, description: 'Skills in slug order, filtered and paginated.' })
+  @Query(() => SkillConnectionType, {
+    complexity: perFirst,
+    nullable: true,
+    description: 'Skills in slug order, filtered and paginated.',
+  })
   skills(@Args(() => SkillsArgs) { filter, first, after }: SkillsArgs, @Ctx() { skillGraph }: Context) {
     return skillGraph.listSkills(filter ?? {}, { first, after });
   }
@@ -45,32 +51,32 @@ export class SkillResolver {
     return skill.parent === null ? null : loaders.skill.load(skill.parent);
   }
 
-  @FieldResolver(() => [SkillType])
+  @FieldResolver(() => [SkillType], { complexity: listCost })
   children(@Root() skill: Skill, @Ctx() { loaders }: Context) {
     return loaders.childrenOfSkill.load(skill.slug);
   }
 
-  @FieldResolver(() => [PrerequisiteType])
+  @FieldResolver(() => [PrerequisiteType], { complexity: listCost })
   prerequisites(@Root() skill: Skill, @Ctx() { loaders }: Context) {
     return loaders.prerequisitesOfSkill.load(skill.slug);
   }
 
-  @FieldResolver(() => [SkillType])
+  @FieldResolver(() => [SkillType], { complexity: listCost })
   async dependents(@Root() skill: Skill, @Ctx() { loaders }: Context) {
     return (await loaders.dependentsOfSkill.load(skill.slug)).map((link) => link.skill);
   }
 
-  @FieldResolver(() => [SkillType])
+  @FieldResolver(() => [SkillType], { complexity: listCost })
   related(@Root() skill: Skill, @Ctx() { loaders }: Context) {
     return loaders.relatedOfSkill.load(skill.slug);
   }
 
-  @FieldResolver(() => [ResourceType])
+  @FieldResolver(() => [ResourceType], { complexity: listCost })
   resources(@Root() skill: Skill, @Ctx() { loaders }: Context) {
     return loaders.resourcesOfSkill.load(skill.slug);
   }
 
-  @FieldResolver(() => [ResponsibilityType])
+  @FieldResolver(() => [ResponsibilityType], { complexity: listCost })
   responsibilities(@Root() skill: Skill, @Ctx() { loaders }: Context) {
     return loaders.responsibilitiesOfSkill.load(skill.slug);
   }

@@ -1,0 +1,89 @@
+import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+
+export type RequestOutcome = 'success' | 'error' | 'rejected';
+
+const OPERATION_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
+const MAX_OPERATION_LABELS = 200;
+
+/**
+ * The server's Prometheus metrics (prom-client), in a registry of its own so several servers in
+ * one process (tests) do not collide. Operation names come from clients, so they are checked and
+ * capped before becoming label values: an attacker must not grow the series without bound.
+ */
+export class Metrics {
+  readonly registry = new Registry();
+  private readonly operations = new Set<string>();
+
+  private readonly requests = new Counter({
+    name: 'graphql_requests_total',
+    help: 'GraphQL requests by operation name and outcome (success, error, rejected by a limit).',
+    labelNames: ['operation', 'outcome'] as const,
+    registers: [this.registry],
+  });
+
+  private readonly requestDuration = new Histogram({
+    name: 'graphql_request_duration_seconds',
+    help: 'Time from receiving a GraphQL request to sending its response.',
+    labelNames: ['operation', 'outcome'] as const,
+    buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+    registers: [this.registry],
+  });
+
+  private readonly storeCalls = new Counter({
+    name: 'graph_store_calls_total',
+    help: 'Calls to the graph store by port method and outcome.',
+    labelNames: ['method', 'outcome'] as const,
+    registers: [this.registry],
+  });
+
+  private readonly storeDuration = new Histogram({
+    name: 'graph_store_call_duration_seconds',
+    help: 'Latency of graph store calls by port method.',
+    labelNames: ['method'] as const,
+    buckets: [0.0001, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1, 2.5],
+    registers: [this.registry],
+  });
+
+  private readonly rejected = new Counter({
+    name: 'graphql_rejected_queries_total',
+    help: 'Queries refused before execution, by the limit they exceeded.',
+    labelNames: ['limit'] as const,
+    registers: [this.registry],
+  });
+
+  constructor() {
+    collectDefaultMetrics({ register: this.registry });
+  }
+
+  observeRequest(operation: string | null, outcome: RequestOutcome, seconds: number): void {
+    const label = this.operationLabel(operation);
+    this.requests.inc({ operation: label, outcome });
+    this.requestDuration.observe({ operation: label, outcome }, seconds);
+  }
+
+  observeStoreCall(method: string, failed: boolean, seconds: number): void {
+    this.storeCalls.inc({ method, outcome: failed ? 'error' : 'success' });
+    this.storeDuration.observe({ method }, seconds);
+  }
+
+  observeRejection(limit: string): void {
+    this.rejected.inc({ limit });
+  }
+
+  text(): Promise<string> {
+    return this.registry.metrics();
+  }
+
+  get contentType(): string {
+    return this.registry.contentType;
+  }
+
+  private operationLabel(operation: string | null): string {
+    if (operation === null) return 'anonymous';
+    if (!OPERATION_NAME.test(operation)) return 'invalid';
+    if (this.operations.has(operation)) return operation;
+    if (this.operations.size >= MAX_OPERATION_LABELS) return 'other';
+    this.operations.add(operation);
+    return operation;
+  }
+}
