@@ -79,6 +79,7 @@ const environment = z
     INTROSPECTION: z.enum(['true', 'false']).optional(),
     TRUST_PROXY: z.enum(['true', 'false']).default('false'),
     SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
+    RESPONSE_CACHE_MB: z.coerce.number().min(0).max(4096).default(32),
   })
   .superRefine((env, context) => {
     if (env.NEO4J_URI !== undefined && env.NEO4J_PASSWORD === undefined) {
@@ -127,6 +128,8 @@ export interface Config {
   readonly trustProxy: boolean;
   /** How long shutdown waits for requests in flight. */
   readonly shutdownGraceMs: number;
+  /** Size of the response cache for anonymous queries; 0 turns it off. Always off with Neo4j. */
+  readonly responseCacheBytes: number;
 }
 
 /** Checked before any resolver runs; see graphql/query-limits.ts. */
@@ -189,5 +192,6 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     introspection: e.INTROSPECTION === undefined ? e.NODE_ENV !== 'production' : e.INTROSPECTION === 'true',
     trustProxy: e.TRUST_PROXY === 'true',
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
+    responseCacheBytes: Math.round(e.RESPONSE_CACHE_MB * 2 ** 20),
   };
 }

@@ -3,13 +3,18 @@ import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
 
 import { ApolloServer } from '@apollo/server';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDisableSuggestions } from '@apollo/server/plugin/disableSuggestions';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import fastifyApollo from '@as-integrations/fastify';
 import cors from '@fastify/cors';
 import Fastify from 'fastify';
+import pino from 'pino';
 import type { FastifyServerOptions } from 'fastify';
+import type { DestinationStream } from 'pino';
 import type { GraphQLSchema } from 'graphql';
 
 import { EmbeddedGraphStore } from './adapters/embedded/embedded-graph-store';
@@ -22,6 +27,7 @@ import { loadDataset } from './dataset/load-dataset';
 import type { GraphStore } from './domain/ports/graph-store.port';
 import type { Context } from './graphql/context.type';
 import { createContext } from './graphql/context.type';
+import { ResponseCache } from './http/response-cache';
 import { createFormatError } from './graphql/format-error';
 import { requestObserverPlugin } from './graphql/plugins/request-observer.plugin';
 import { costLimitPlugin, queryLimitRules } from './graphql/query-limits';
@@ -55,7 +61,7 @@ export interface ServerOverrides {
   readonly store?: GraphStore;
   readonly schema?: GraphQLSchema;
   /** Where log lines go instead of standard output (tests read them). */
-  readonly logStream?: NodeJS.WritableStream;
+  readonly logStream?: DestinationStream;
 }
 
 /**
@@ -68,7 +74,11 @@ export function createStore(config: Config): GraphStore {
 }
 
 export async function startServer(config: Config, overrides: ServerOverrides = {}): Promise<SkillGraphServer> {
-  const store = overrides.store ?? createStore(config);
+  // The cache's invalidation sees this process's writes only; with Neo4j, others write too.
+  const cache =
+    config.neo4j === null && config.responseCacheBytes > 0 ? new ResponseCache(config.responseCacheBytes) : null;
+  const opened = overrides.store ?? createStore(config);
+  const store = cache === null ? opened : afterCommit(opened, () => cache.invalidate());
   const schema = overrides.schema ?? (await buildSkillGraphSchema());
   const development = config.nodeEnv === 'development';
   const production = config.nodeEnv === 'production';
@@ -109,11 +119,44 @@ export async function startServer(config: Config, overrides: ServerOverrides = {
         url: request.url,
         status: reply.statusCode,
         durationMs: Math.round(durationMs * 100) / 100,
-        ...(graphql ? { operation, outcome, storeCalls } : {}),
+        ...(graphql
+          ? { operation, outcome, storeCalls, ...(request.stats.cache ? { cache: request.stats.cache } : {}) }
+          : {}),
       },
       'request',
     );
   });
+
+  if (cache !== null) {
+    app.addHook('preHandler', async (request, reply) => {
+      if (!request.url.startsWith('/graphql')) return;
+      const key = cache.keyOf(request);
+      if (key === null) return;
+      const hit = cache.get(key);
+      metrics.observeCache(hit === undefined ? 'miss' : 'hit');
+      if (hit === undefined) {
+        Object.assign(request.stats, { cache: 'miss', cacheKey: key, cacheVersion: cache.version });
+        return;
+      }
+      Object.assign(request.stats, { cache: 'hit', operation: hit.operation });
+      return reply.header('x-cache', 'hit').type(hit.contentType).send(hit.body);
+    });
+    app.addHook('onSend', async (request, reply, payload) => {
+      const { stats } = request;
+      if (stats.cache !== 'miss' || stats.cacheKey === null) return payload;
+      reply.header('x-cache', 'miss');
+      if (stats.cacheable && reply.statusCode === 200 && typeof payload === 'string') {
+        const contentType = String(reply.getHeader('content-type') ?? 'application/json; charset=utf-8');
+        cache.set(stats.cacheKey, {
+          body: payload,
+          contentType,
+          operation: stats.operation,
+          version: stats.cacheVersion,
+        });
+      }
+      return payload;
+    });
+  }
 
   app.get('/', (_request, reply) => reply.redirect('/graphql'));
   app.get('/health/live', async () => ({ status: 'live' }));
@@ -145,6 +188,8 @@ export async function startServer(config: Config, overrides: ServerOverrides = {
     plugins: [
       costLimitPlugin(schema, config.limits.maxCost, rejected),
       requestObserverPlugin(),
+      // No @cacheControl hints are used; without this Apollo instruments every field resolution.
+      ApolloServerPluginCacheControlDisabled(),
       // Production: no Sandbox, and no "Did you mean …?" hints, which leak the schema.
       ...(production
         ? [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginDisableSuggestions()]
@@ -212,13 +257,32 @@ export async function startServer(config: Config, overrides: ServerOverrides = {
   };
 }
 
-function loggerOptions(config: Config, stream: NodeJS.WritableStream | undefined): FastifyServerOptions['logger'] {
+/** The store, calling `onCommit` after every transaction that committed. */
+function afterCommit(store: GraphStore, onCommit: () => void): GraphStore {
+  return new Proxy(store, {
+    get(target, property, receiver) {
+      if (property !== 'transaction') return Reflect.get(target, property, receiver);
+      return async <T>(work: Parameters<GraphStore['transaction']>[0]) => {
+        const result = (await target.transaction(work)) as T;
+        onCommit();
+        return result;
+      };
+    },
+  });
+}
+
+function loggerOptions(config: Config, stream: DestinationStream | undefined): FastifyServerOptions['logger'] {
   const base = {
     level: config.logLevel,
     // Tokens and passwords never reach a log line, even if a header or setting is logged by mistake.
     redact: ['req.headers.authorization', 'headers.authorization', '*.password', '*.token', '*.editors'],
   };
   if (stream !== undefined) return { ...base, stream };
+  if (config.nodeEnv === 'production') {
+    // Buffered, asynchronous writes: one write system call per few kilobytes of log lines, not
+    // one per line. Lines still waiting are flushed on shutdown.
+    return { ...base, stream: pino.destination({ dest: 1, sync: false, minLength: 4096 }) };
+  }
   if (config.nodeEnv === 'development')
     return { ...base, transport: { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss.l' } } };
   return base;

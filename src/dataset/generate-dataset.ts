@@ -59,7 +59,7 @@ export function generateDataset(options: GeneratorOptions): Dataset {
     skills.push({
       slug: slug(i),
       name: `${pick(WORDS)} ${pick(WORDS)} ${i}`,
-      description: Array.from({ length: 12 }, () => pick(WORDS)).join(' '),
+      description: paragraph(pick),
       estimatedHours: 1 + Math.floor(random() * 40),
       area: AREAS[cluster % AREAS.length],
       level: LEVELS[Math.min(LEVELS.length - 1, Math.floor((layer * LEVELS.length) / layers))],
@@ -95,13 +95,15 @@ export function generateDataset(options: GeneratorOptions): Dataset {
   const resourceSkills: LinkRecord[] = [];
   for (let r = 0; r < Math.ceil(n / 2); r++) {
     const first = Math.floor(random() * n);
+    const kind = pick(['BOOK', 'COURSE', 'GUIDE', 'ARTICLE'] as const);
     resources.push({
       slug: `r-${String(r).padStart(7, '0')}`,
       title: `${pick(WORDS)} handbook ${r}`,
-      kind: pick(['BOOK', 'COURSE', 'GUIDE', 'ARTICLE'] as const),
+      kind,
       url: `https://resources.test/${r}`,
-      authors: [],
-      year: null,
+      // Books need authors and a year, as in the real dataset.
+      authors: kind === 'BOOK' ? ['Generated Author'] : [],
+      year: kind === 'BOOK' ? 2020 : null,
       free: random() < 0.5,
       estimatedHours: 1 + Math.floor(random() * 30),
     });
@@ -140,6 +142,13 @@ export function generateDataset(options: GeneratorOptions): Dataset {
     resources,
     resourceSkills,
   };
+}
+
+/** Words until the paragraph is as long as the dataset rules want a description to be. */
+function paragraph(pick: <T>(items: readonly T[]) => T): string {
+  const words: string[] = [];
+  while (words.join(' ').length < 90) words.push(pick(WORDS));
+  return `${words.join(' ')}.`;
 }
 
 /** A small, fast, seedable PRNG: the same seed gives the same graph on every machine. */

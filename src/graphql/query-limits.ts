@@ -4,6 +4,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import type { GraphQLSchema, ValidationContext, ValidationRule } from 'graphql';
 import { GraphQLError } from 'graphql';
 import { fieldExtensionsEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
+import { LRUCache } from 'lru-cache';
 
 import type { QueryLimits } from '../config';
 
@@ -69,23 +70,29 @@ export function costLimitPlugin(
   onRejected: (limit: LimitName) => void,
 ): ApolloServerPlugin {
   const estimators = [fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })];
+  // The same document with the same variables always costs the same; clients repeat queries.
+  const costs = new LRUCache<string, number>({ max: 2000 });
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document, operationName }) {
-          let cost: number;
-          try {
-            cost = getComplexity({
-              schema,
-              query: document,
-              variables: request.variables ?? {},
-              operationName: operationName ?? undefined,
-              estimators,
-            });
-          } catch {
-            // Variables that do not fit their types: execution refuses them with BAD_USER_INPUT
-            // before any resolver runs, so there is nothing to protect here.
-            return;
+          const key = `${operationName ?? ''}\u0000${JSON.stringify(request.variables ?? {})}\u0000${request.query ?? ''}`;
+          let cost = request.query === undefined ? undefined : costs.get(key);
+          if (cost === undefined) {
+            try {
+              cost = getComplexity({
+                schema,
+                query: document,
+                variables: request.variables ?? {},
+                operationName: operationName ?? undefined,
+                estimators,
+              });
+            } catch {
+              // Variables that do not fit their types: execution refuses them with BAD_USER_INPUT
+              // before any resolver runs, so there is nothing to protect here.
+              return;
+            }
+            if (request.query !== undefined) costs.set(key, cost);
           }
           if (cost > maxCost) {
             onRejected('cost');

@@ -51,6 +51,13 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  private readonly cache = new Counter({
+    name: 'graphql_response_cache_total',
+    help: 'Anonymous queries looked up in the response cache, by result.',
+    labelNames: ['result'] as const,
+    registers: [this.registry],
+  });
+
   constructor() {
     collectDefaultMetrics({ register: this.registry });
   }
@@ -68,6 +75,10 @@ export class Metrics {
 
   observeRejection(limit: string): void {
     this.rejected.inc({ limit });
+  }
+
+  observeCache(result: 'hit' | 'miss'): void {
+    this.cache.inc({ result });
   }
 
   text(): Promise<string> {

@@ -5,8 +5,23 @@ export interface RequestStats {
   operation: string | null;
   outcome: RequestOutcome;
   storeCalls: number;
+  /** A successful query, whose answer may be shared with other anonymous callers. */
+  cacheable: boolean;
+  /** 'hit' or 'miss' for a request the response cache looked at; null otherwise. */
+  cache: 'hit' | 'miss' | null;
+  /** For a miss: where to store the answer, and the graph version it is computed on. */
+  cacheKey: string | null;
+  cacheVersion: number;
 }
 
 export function newRequestStats(): RequestStats {
-  return { operation: null, outcome: 'success', storeCalls: 0 };
+  return {
+    operation: null,
+    outcome: 'success',
+    storeCalls: 0,
+    cacheable: false,
+    cache: null,
+    cacheKey: null,
+    cacheVersion: 0,
+  };
 }

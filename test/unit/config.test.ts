@@ -22,6 +22,7 @@ describe('loadConfig', () => {
       introspection: true,
       trustProxy: false,
       shutdownGraceMs: 10_000,
+      responseCacheBytes: 32 * 2 ** 20,
     });
   });
 

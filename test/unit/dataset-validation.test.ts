@@ -1,5 +1,7 @@
 import { InvalidDatasetError } from '../../src/domain/domain-error';
+import { generateDataset } from '../../src/dataset/generate-dataset';
 import { parseDataset } from '../../src/dataset/load-dataset';
+import { serializeDataset } from '../../src/dataset/serialize-dataset';
 import { buildRawDataset, buildResource, buildSkill, requires } from '../support/factories';
 
 function problemsOf(files: Parameters<typeof buildRawDataset>[0]): readonly string[] {
@@ -116,5 +118,12 @@ describe('parseDataset', () => {
     expect(problemsOf({ areas: { not: 'an array' } as unknown as unknown[] })).toContain(
       'areas.json: must be a JSON array',
     );
+  });
+});
+
+describe('generated datasets', () => {
+  it('obey the same rules as data/, so they can be written to a data file and loaded back', () => {
+    const generated = generateDataset({ skills: 300, seed: 7, clusterSize: 30 });
+    expect(parseDataset(serializeDataset(generated))).toEqual(generated);
   });
 });

@@ -29,9 +29,10 @@ export function requestObserverPlugin(): ApolloServerPlugin<Context> {
             );
           }
         },
-        async willSendResponse({ response }) {
+        async willSendResponse({ response, operation }) {
           if (response.body.kind !== 'single') return;
           const errors = response.body.singleResult.errors ?? [];
+          stats.cacheable = operation?.operation === 'query' && errors.length === 0;
           const codes = errors.map((e) => e.extensions?.code);
           stats.outcome = codes.includes(QUERY_LIMIT_EXCEEDED) ? 'rejected' : errors.length > 0 ? 'error' : 'success';
           if (codes.includes('INTERNAL_SERVER_ERROR')) {

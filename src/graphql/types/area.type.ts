@@ -2,7 +2,10 @@ import { Field, ID, Int, ObjectType } from 'type-graphql';
 
 import { SkillType } from './skill.type';
 
-@ObjectType('Area', { description: 'One of the five areas of backend engineering.' })
+@ObjectType('Area', {
+  simpleResolvers: true,
+  description: 'One of the five areas of backend engineering.',
+})
 export class AreaType {
   @Field(() => ID, { description: 'Globally unique id: "Area:<slug>".' })
   id!: string;

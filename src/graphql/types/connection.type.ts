@@ -1,7 +1,10 @@
 import type { ClassType } from 'type-graphql';
 import { Field, Int, ObjectType } from 'type-graphql';
 
-@ObjectType('PageInfo', { description: 'Relay page information.' })
+@ObjectType('PageInfo', {
+  simpleResolvers: true,
+  description: 'Relay page information.',
+})
 export class PageInfoType {
   @Field()
   hasNextPage!: boolean;
@@ -15,7 +18,7 @@ export class PageInfoType {
  * One factory, so every connection has the same shape.
  */
 export function connectionType<Node extends object>(name: string, nodeType: ClassType<Node>) {
-  @ObjectType(`${name}Edge`)
+  @ObjectType(`${name}Edge`, { simpleResolvers: true })
   class EdgeType {
     @Field({ description: 'Opaque position of this node; valid as long as the node exists.' })
     cursor!: string;
@@ -24,7 +27,10 @@ export function connectionType<Node extends object>(name: string, nodeType: Clas
     node!: Node;
   }
 
-  @ObjectType(`${name}Connection`, { description: `A page of ${name} nodes in slug order.` })
+  @ObjectType(`${name}Connection`, {
+    simpleResolvers: true,
+    description: `A page of ${name} nodes in slug order.`,
+  })
   class ConnectionType {
     @Field(() => [EdgeType])
     edges!: EdgeType[];

@@ -6,7 +6,10 @@ import { SkillType } from './skill.type';
 export const ProblemStatusEnum: { [K in ProblemStatus]: K } = { OPEN: 'OPEN', RESOLVED: 'RESOLVED' };
 registerEnumType(ProblemStatusEnum, { name: 'ProblemStatus' });
 
-@ObjectType('Change', { description: 'One accepted change to the graph. Editors only.' })
+@ObjectType('Change', {
+  simpleResolvers: true,
+  description: 'One accepted change to the graph. Editors only.',
+})
 export class ChangeType {
   @Field(() => ID, { description: 'Globally unique id: "Change:<sequence>".' })
   id!: string;
@@ -30,7 +33,10 @@ export class ChangeType {
   details!: string;
 }
 
-@ObjectType('Problem', { description: 'A report that something about a skill is wrong or missing.' })
+@ObjectType('Problem', {
+  simpleResolvers: true,
+  description: 'A report that something about a skill is wrong or missing.',
+})
 export class ProblemType {
   @Field(() => ID)
   id!: string;
@@ -60,7 +66,7 @@ export class ProblemType {
   resolution!: string | null;
 }
 
-@ObjectType('DeletedSkill')
+@ObjectType('DeletedSkill', { simpleResolvers: true })
 export class DeletedSkillType {
   @Field()
   slug!: string;
@@ -72,7 +78,7 @@ export class DeletedSkillType {
   children!: string[];
 }
 
-@ObjectType('DeletedResource')
+@ObjectType('DeletedResource', { simpleResolvers: true })
 export class DeletedResourceType {
   @Field()
   slug!: string;

@@ -5,7 +5,7 @@ import { ResponsibilityType } from './responsibility.type';
 import { SeniorityLevelType } from './seniority-level.type';
 import { SkillType } from './skill.type';
 
-@ObjectType('ResponsibilityGap')
+@ObjectType('ResponsibilityGap', { simpleResolvers: true })
 export class ResponsibilityGapType {
   @Field(() => ResponsibilityType)
   responsibility!: ResponsibilityType;
@@ -17,7 +17,10 @@ export class ResponsibilityGapType {
   covered!: boolean;
 }
 
-@ObjectType('GapAnalysis', { description: 'What someone lacks for a level, and one plan that closes the gap.' })
+@ObjectType('GapAnalysis', {
+  simpleResolvers: true,
+  description: 'What someone lacks for a level, and one plan that closes the gap.',
+})
 export class GapAnalysisType {
   @Field(() => SeniorityLevelType)
   level!: SeniorityLevelType;

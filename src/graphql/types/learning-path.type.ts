@@ -3,7 +3,10 @@ import { Field, Int, ObjectType } from 'type-graphql';
 import { ResourceType } from './resource.type';
 import { SkillType } from './skill.type';
 
-@ObjectType('NeededFor', { description: 'A target or later step that requires this step, and why.' })
+@ObjectType('NeededFor', {
+  simpleResolvers: true,
+  description: 'A target or later step that requires this step, and why.',
+})
 export class NeededForType {
   @Field(() => SkillType)
   skill!: SkillType;
@@ -12,7 +15,10 @@ export class NeededForType {
   reason!: string;
 }
 
-@ObjectType('LearningStep', { description: 'One skill to learn, in plan order.' })
+@ObjectType('LearningStep', {
+  simpleResolvers: true,
+  description: 'One skill to learn, in plan order.',
+})
 export class LearningStepType {
   @Field(() => Int, { description: '1 for the first skill to learn.' })
   position!: number;
@@ -35,7 +41,10 @@ export class LearningStepType {
   resources!: ResourceType[];
 }
 
-@ObjectType('StudySession', { description: 'Hours spent on one skill in one week.' })
+@ObjectType('StudySession', {
+  simpleResolvers: true,
+  description: 'Hours spent on one skill in one week.',
+})
 export class StudySessionType {
   @Field(() => SkillType)
   skill!: SkillType;
@@ -44,7 +53,10 @@ export class StudySessionType {
   hours!: number;
 }
 
-@ObjectType('StudyWeek', { description: 'One week of the schedule; a long step continues into the next week.' })
+@ObjectType('StudyWeek', {
+  simpleResolvers: true,
+  description: 'One week of the schedule; a long step continues into the next week.',
+})
 export class StudyWeekType {
   @Field(() => Int, { description: '1 for the first week.' })
   week!: number;
@@ -56,7 +68,10 @@ export class StudyWeekType {
   sessions!: StudySessionType[];
 }
 
-@ObjectType('LearningPath', { description: 'An ordered plan to reach the targets, skipping what is known.' })
+@ObjectType('LearningPath', {
+  simpleResolvers: true,
+  description: 'An ordered plan to reach the targets, skipping what is known.',
+})
 export class LearningPathType {
   @Field(() => [SkillType])
   targets!: SkillType[];

@@ -2,7 +2,10 @@ import { Field, Int, ObjectType } from 'type-graphql';
 
 import { SkillType } from './skill.type';
 
-@ObjectType('ChainStep', { description: 'A transitive prerequisite and its distance from the chain’s skill.' })
+@ObjectType('ChainStep', {
+  simpleResolvers: true,
+  description: 'A transitive prerequisite and its distance from the chain’s skill.',
+})
 export class ChainStepType {
   @Field(() => SkillType)
   skill!: SkillType;
@@ -11,7 +14,10 @@ export class ChainStepType {
   depth!: number;
 }
 
-@ObjectType('PrerequisiteEdge', { description: '`from` requires `to`: learn `to` first.' })
+@ObjectType('PrerequisiteEdge', {
+  simpleResolvers: true,
+  description: '`from` requires `to`: learn `to` first.',
+})
 export class PrerequisiteEdgeType {
   @Field(() => SkillType)
   from!: SkillType;
@@ -23,7 +29,10 @@ export class PrerequisiteEdgeType {
   reason!: string;
 }
 
-@ObjectType('PrerequisiteChain', { description: 'Everything to learn before a skill, and in which order.' })
+@ObjectType('PrerequisiteChain', {
+  simpleResolvers: true,
+  description: 'Everything to learn before a skill, and in which order.',
+})
 export class PrerequisiteChainType {
   @Field(() => SkillType)
   skill!: SkillType;

@@ -10,7 +10,10 @@ registerEnumType(DiagramFormatEnum, {
   description: 'MERMAID and DOT draw arrows from what to learn first to what it enables; JSON lists nodes and edges.',
 });
 
-@ObjectType('PrerequisitePath', { description: 'Why one skill needs another: the shortest chain between them.' })
+@ObjectType('PrerequisitePath', {
+  simpleResolvers: true,
+  description: 'Why one skill needs another: the shortest chain between them.',
+})
 export class PrerequisitePathType {
   @Field(() => SkillType)
   skill!: SkillType;
@@ -28,7 +31,10 @@ export class PrerequisitePathType {
   edges!: PrerequisiteEdgeType[];
 }
 
-@ObjectType('PrerequisiteDiagram', { description: 'A prerequisite chain as diagram source.' })
+@ObjectType('PrerequisiteDiagram', {
+  simpleResolvers: true,
+  description: 'A prerequisite chain as diagram source.',
+})
 export class PrerequisiteDiagramType {
   @Field(() => SkillType)
   skill!: SkillType;

@@ -3,7 +3,10 @@ import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { ResourceKindEnum } from './enums';
 import { SkillType } from './skill.type';
 
-@ObjectType('Resource', { description: 'A real book, course, guide, article, paper or documentation set.' })
+@ObjectType('Resource', {
+  simpleResolvers: true,
+  description: 'A real book, course, guide, article, paper or documentation set.',
+})
 export class ResourceType {
   @Field(() => ID, { description: 'Globally unique id: "Resource:<slug>".' })
   id!: string;

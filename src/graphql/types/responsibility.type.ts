@@ -4,7 +4,10 @@ import { ResponsibilityCategoryEnum } from './enums';
 import { SeniorityLevelType } from './seniority-level.type';
 import { SkillType } from './skill.type';
 
-@ObjectType('Responsibility', { description: 'Something a backend engineer is expected to do.' })
+@ObjectType('Responsibility', {
+  simpleResolvers: true,
+  description: 'Something a backend engineer is expected to do.',
+})
 export class ResponsibilityType {
   @Field(() => ID, { description: 'Globally unique id: "Responsibility:<slug>".' })
   id!: string;

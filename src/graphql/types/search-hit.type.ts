@@ -17,7 +17,7 @@ export const SearchResultUnion = createUnionType({
   },
 });
 
-@ObjectType('SearchHit')
+@ObjectType('SearchHit', { simpleResolvers: true })
 export class SearchHitType {
   @Field(() => Float, { description: 'Relevance; compare only within one answer.' })
   score!: number;

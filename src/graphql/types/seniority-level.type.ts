@@ -3,7 +3,10 @@ import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { ResponsibilityType } from './responsibility.type';
 import { SkillType } from './skill.type';
 
-@ObjectType('SeniorityLevel', { description: 'Junior, senior or principal.' })
+@ObjectType('SeniorityLevel', {
+  simpleResolvers: true,
+  description: 'Junior, senior or principal.',
+})
 export class SeniorityLevelType {
   @Field(() => ID, { description: 'Globally unique id: "SeniorityLevel:<slug>".' })
   id!: string;

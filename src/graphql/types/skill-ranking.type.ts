@@ -2,7 +2,10 @@ import { Field, Int, ObjectType } from 'type-graphql';
 
 import { SkillType } from './skill.type';
 
-@ObjectType('RankedSkill', { description: 'A skill and how many skills it unlocks.' })
+@ObjectType('RankedSkill', {
+  simpleResolvers: true,
+  description: 'A skill and how many skills it unlocks.',
+})
 export class RankedSkillType {
   @Field(() => SkillType)
   skill!: SkillType;
@@ -11,7 +14,10 @@ export class RankedSkillType {
   unlockCount!: number;
 }
 
-@ObjectType('UnlockedSkill', { description: 'A skill that transitively requires the one asked about.' })
+@ObjectType('UnlockedSkill', {
+  simpleResolvers: true,
+  description: 'A skill that transitively requires the one asked about.',
+})
 export class UnlockedSkillType extends RankedSkillType {
   @Field(() => Int, { description: 'Fewest REQUIRES hops from the skill asked about.' })
   distance!: number;

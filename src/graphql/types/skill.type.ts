@@ -5,7 +5,12 @@ import { ResourceType } from './resource.type';
 import { ResponsibilityType } from './responsibility.type';
 import { SeniorityLevelType } from './seniority-level.type';
 
-@ObjectType('Skill', { description: 'A topic or knowledge point a backend engineer learns.' })
+// Plain fields use graphql-js's default resolver: TypeGraphQL would otherwise wrap every one
+// to run middlewares, and this schema has none on plain fields (measured in BENCHMARKS.md).
+@ObjectType('Skill', {
+  simpleResolvers: true,
+  description: 'A topic or knowledge point a backend engineer learns.',
+})
 export class SkillType {
   @Field(() => ID, { description: 'Globally unique id: "Skill:<slug>".' })
   id!: string;
@@ -50,7 +55,10 @@ export class SkillType {
   responsibilities!: ResponsibilityType[];
 }
 
-@ObjectType('Prerequisite', { description: 'A skill to learn first, and why.' })
+@ObjectType('Prerequisite', {
+  simpleResolvers: true,
+  description: 'A skill to learn first, and why.',
+})
 export class PrerequisiteType {
   @Field(() => SkillType)
   skill!: SkillType;
