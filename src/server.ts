@@ -12,8 +12,6 @@ import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin
 import fastifyApollo from '@as-integrations/fastify';
 import cors from '@fastify/cors';
 import Fastify from 'fastify';
-import pino from 'pino';
-import type { FastifyServerOptions } from 'fastify';
 import type { DestinationStream } from 'pino';
 import type { GraphQLSchema } from 'graphql';
 
@@ -27,22 +25,17 @@ import { loadDataset } from './dataset/load-dataset';
 import type { GraphStore } from './domain/ports/graph-store.port';
 import type { Context } from './graphql/context.type';
 import { createContext } from './graphql/context.type';
-import { ResponseCache } from './http/response-cache';
+import { registerOperationalRoutes } from './http/operational.routes';
+import { registerRequestObservation } from './http/request-observation';
+import { ResponseCache, registerResponseCache } from './http/response-cache';
 import { createFormatError } from './graphql/format-error';
 import { requestObserverPlugin } from './graphql/plugins/request-observer.plugin';
 import { costLimitPlugin, queryLimitRules } from './graphql/query-limits';
 import { buildSkillGraphSchema } from './graphql/schema';
 import { Metrics } from './observability/metrics';
-import type { RequestStats } from './observability/request-stats';
-import { newRequestStats } from './observability/request-stats';
+import { loggerOptions } from './observability/logger';
 
 // The composition root: the only module that knows which store is in use.
-
-declare module 'fastify' {
-  interface FastifyRequest {
-    stats: RequestStats;
-  }
-}
 
 export interface SkillGraphServer {
   /** Base URL of the GraphQL endpoint, with the port actually bound (useful with port 0). */
@@ -103,73 +96,9 @@ export async function startServer(config: Config, overrides: ServerOverrides = {
     exposedHeaders: ['x-request-id'],
   });
 
-  app.decorateRequest('stats', null as unknown as RequestStats);
-  app.addHook('onRequest', async (request, reply) => {
-    request.stats = newRequestStats();
-    reply.header('x-request-id', request.id);
-  });
-  app.addHook('onResponse', async (request, reply) => {
-    const durationMs = reply.elapsedTime;
-    const { operation, outcome, storeCalls } = request.stats;
-    const graphql = request.url.startsWith('/graphql') && request.method !== 'OPTIONS';
-    if (graphql) metrics.observeRequest(operation, reply.statusCode >= 500 ? 'error' : outcome, durationMs / 1000);
-    request.log.info(
-      {
-        method: request.method,
-        url: request.url,
-        status: reply.statusCode,
-        durationMs: Math.round(durationMs * 100) / 100,
-        ...(graphql
-          ? { operation, outcome, storeCalls, ...(request.stats.cache ? { cache: request.stats.cache } : {}) }
-          : {}),
-      },
-      'request',
-    );
-  });
-
-  if (cache !== null) {
-    app.addHook('preHandler', async (request, reply) => {
-      if (!request.url.startsWith('/graphql')) return;
-      const key = cache.keyOf(request);
-      if (key === null) return;
-      const hit = cache.get(key);
-      metrics.observeCache(hit === undefined ? 'miss' : 'hit');
-      if (hit === undefined) {
-        Object.assign(request.stats, { cache: 'miss', cacheKey: key, cacheVersion: cache.version });
-        return;
-      }
-      Object.assign(request.stats, { cache: 'hit', operation: hit.operation });
-      return reply.header('x-cache', 'hit').type(hit.contentType).send(hit.body);
-    });
-    app.addHook('onSend', async (request, reply, payload) => {
-      const { stats } = request;
-      if (stats.cache !== 'miss' || stats.cacheKey === null) return payload;
-      reply.header('x-cache', 'miss');
-      if (stats.cacheable && reply.statusCode === 200 && typeof payload === 'string') {
-        const contentType = String(reply.getHeader('content-type') ?? 'application/json; charset=utf-8');
-        cache.set(stats.cacheKey, {
-          body: payload,
-          contentType,
-          operation: stats.operation,
-          version: stats.cacheVersion,
-        });
-      }
-      return payload;
-    });
-  }
-
-  app.get('/', (_request, reply) => reply.redirect('/graphql'));
-  app.get('/health/live', async () => ({ status: 'live' }));
-  app.get('/health/ready', async (_request, reply) => {
-    if (shuttingDown) return reply.code(503).send({ status: 'unavailable', reason: 'shutting down' });
-    try {
-      await store.ping();
-      return { status: 'ready' };
-    } catch {
-      return reply.code(503).send({ status: 'unavailable', reason: 'the graph store does not answer' });
-    }
-  });
-  app.get('/metrics', async (_request, reply) => reply.type(metrics.contentType).send(await metrics.text()));
+  registerRequestObservation(app, metrics);
+  if (cache !== null) registerResponseCache(app, cache, metrics);
+  registerOperationalRoutes(app, { store, metrics, shuttingDown: () => shuttingDown });
 
   const rejected = (limit: string) => metrics.observeRejection(limit);
   const apollo = new ApolloServer<Context>({
@@ -269,21 +198,4 @@ function afterCommit(store: GraphStore, onCommit: () => void): GraphStore {
       };
     },
   });
-}
-
-function loggerOptions(config: Config, stream: DestinationStream | undefined): FastifyServerOptions['logger'] {
-  const base = {
-    level: config.logLevel,
-    // Tokens and passwords never reach a log line, even if a header or setting is logged by mistake.
-    redact: ['req.headers.authorization', 'headers.authorization', '*.password', '*.token', '*.editors'],
-  };
-  if (stream !== undefined) return { ...base, stream };
-  if (config.nodeEnv === 'production') {
-    // Buffered, asynchronous writes: one write system call per few kilobytes of log lines, not
-    // one per line. Lines still waiting are flushed on shutdown.
-    return { ...base, stream: pino.destination({ dest: 1, sync: false, minLength: 4096 }) };
-  }
-  if (config.nodeEnv === 'development')
-    return { ...base, transport: { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss.l' } } };
-  return base;
 }

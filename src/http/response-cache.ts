@@ -1,4 +1,8 @@
+import type { FastifyInstance } from 'fastify';
 import { LRUCache } from 'lru-cache';
+
+import type { Metrics } from '../observability/metrics';
+import './request-observation';
 
 export interface CachedResponse {
   readonly body: string;
@@ -68,4 +72,39 @@ export class ResponseCache {
     this.current += 1;
     this.entries.clear();
   }
+}
+
+/**
+ * Answers hits before Apollo runs, and stores a miss's answer when the request observer marked it
+ * cacheable (a query that succeeded). Responses say `x-cache: hit` or `miss`.
+ */
+export function registerResponseCache(app: FastifyInstance, cache: ResponseCache, metrics: Metrics): void {
+  app.addHook('preHandler', async (request, reply) => {
+    if (!request.url.startsWith('/graphql')) return;
+    const key = cache.keyOf(request);
+    if (key === null) return;
+    const hit = cache.get(key);
+    metrics.observeCache(hit === undefined ? 'miss' : 'hit');
+    if (hit === undefined) {
+      Object.assign(request.stats, { cache: 'miss', cacheKey: key, cacheVersion: cache.version });
+      return;
+    }
+    Object.assign(request.stats, { cache: 'hit', operation: hit.operation });
+    return reply.header('x-cache', 'hit').type(hit.contentType).send(hit.body);
+  });
+  app.addHook('onSend', async (request, reply, payload) => {
+    const { stats } = request;
+    if (stats.cache !== 'miss' || stats.cacheKey === null) return payload;
+    reply.header('x-cache', 'miss');
+    if (stats.cacheable && reply.statusCode === 200 && typeof payload === 'string') {
+      const contentType = String(reply.getHeader('content-type') ?? 'application/json; charset=utf-8');
+      cache.set(stats.cacheKey, {
+        body: payload,
+        contentType,
+        operation: stats.operation,
+        version: stats.cacheVersion,
+      });
+    }
+    return payload;
+  });
 }
