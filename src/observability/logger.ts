@@ -17,8 +17,18 @@ export function loggerOptions(config: Config, stream: DestinationStream | undefi
     // one per line. Lines still waiting are flushed on exit.
     return { ...base, stream: pino.destination({ dest: 1, sync: false, minLength: 4096 }) };
   }
-  if (config.nodeEnv === 'development') {
+  if (config.nodeEnv === 'development' && isInstalled('pino-pretty')) {
     return { ...base, transport: { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss.l' } } };
   }
   return base;
+}
+
+/** pino-pretty is a development dependency: absent after `npm ci --omit=dev`, plain JSON then. */
+function isInstalled(name: string): boolean {
+  try {
+    require.resolve(name);
+    return true;
+  } catch {
+    return false;
+  }
 }
