@@ -20,6 +20,8 @@ CREATE CONSTRAINT write_lock_name IF NOT EXISTS FOR (n:WriteLock) REQUIRE n.name
 
 CREATE INDEX problem_sequence IF NOT EXISTS FOR (n:Problem) ON (n.sequence);
 
+CREATE INDEX problem_status_sequence IF NOT EXISTS FOR (n:Problem) ON (n.status, n.sequence);
+
 CREATE INDEX area_position IF NOT EXISTS FOR (n:Area) ON (n.position);
 
 CREATE INDEX responsibility_position IF NOT EXISTS FOR (n:Responsibility) ON (n.position);

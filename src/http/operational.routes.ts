@@ -13,8 +13,7 @@ export function registerOperationalRoutes(
   app.get('/health/ready', async (_request, reply) => {
     if (shuttingDown()) return reply.code(503).send({ status: 'unavailable', reason: 'shutting down' });
     try {
-      await store.ping();
-      return { status: 'ready' };
+      return { status: 'ready', ...(await store.ping()) };
     } catch {
       return reply.code(503).send({ status: 'unavailable', reason: 'the graph store does not answer' });
     }

@@ -234,7 +234,10 @@ describe('HTTP', () => {
     const live = await fetch(`${base}/health/live`);
     const ready = await fetch(`${base}/health/ready`);
     expect([live.status, await live.json()]).toEqual([200, { status: 'live' }]);
-    expect([ready.status, await ready.json()]).toEqual([200, { status: 'ready' }]);
+    expect([ready.status, await ready.json()]).toEqual([
+      200,
+      { status: 'ready', store: 'embedded', serverVersion: null },
+    ]);
   });
 
   it('counts a request in /metrics after it is made', async () => {

@@ -1,6 +1,6 @@
 import type { Dataset } from '../../dataset/dataset.types';
 import { StoreUnavailableError } from '../../domain/domain-error';
-import type { GraphStore, GraphTransaction } from '../../domain/ports/graph-store.port';
+import type { GraphStore, GraphTransaction, StoreStatus } from '../../domain/ports/graph-store.port';
 import { GraphState } from './graph-state';
 import { readSnapshot, writeSnapshot } from './snapshot-file';
 
@@ -54,8 +54,9 @@ export class EmbeddedGraphStore extends GraphState implements GraphStore {
     return next;
   }
 
-  async ping(): Promise<void> {
+  async ping(): Promise<StoreStatus> {
     // In process: if this code runs, the store answers.
+    return { store: 'embedded', serverVersion: null };
   }
 
   async close(): Promise<void> {

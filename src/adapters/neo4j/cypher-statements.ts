@@ -36,6 +36,7 @@ export const READ_STATEMENTS = [
   'search',
   'list-changes',
   'list-problems',
+  'list-problems-with-status',
   'find-problems-by-ids',
   'ping',
 ] as const;

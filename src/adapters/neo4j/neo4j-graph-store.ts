@@ -1,9 +1,9 @@
-import type { Driver, Record as Neo4jRecord } from 'neo4j-driver';
+import type { Driver, QueryResult, Record as Neo4jRecord } from 'neo4j-driver';
 import neo4j, { Neo4jError } from 'neo4j-driver';
 
 import type { Neo4jConfig } from '../../config';
 import { ConflictError, StoreUnavailableError } from '../../domain/domain-error';
-import type { GraphStore, GraphTransaction } from '../../domain/ports/graph-store.port';
+import type { GraphStore, GraphTransaction, StoreStatus } from '../../domain/ports/graph-store.port';
 import type { ReadStatement, Statements } from './cypher-statements';
 import { loadStatements } from './cypher-statements';
 import { DeadlineExceededError, withDeadline } from './deadline';
@@ -13,8 +13,9 @@ import { Neo4jTransaction } from './neo4j-transaction';
 
 /**
  * The production store. Every read runs on its own in executeRead, on a session of the
- * configured database, bounded by the configured timeout. Every write is one executeWrite that
- * first takes the graph-wide write lock, so writes are serialised like the embedded store's.
+ * configured database. Every write is one executeWrite that first takes the graph-wide write
+ * lock, so writes are serialised like the embedded store's. Both are bounded by NEO4J_TIMEOUT_MS,
+ * on the server (transaction timeout) and in the client (a deadline), and fail as unavailable past it.
  */
 export class Neo4jGraphStore extends Neo4jReads implements GraphStore {
   constructor(
@@ -31,35 +32,53 @@ export class Neo4jGraphStore extends Neo4jReads implements GraphStore {
 
   async transaction<T>(work: (tx: GraphTransaction) => Promise<T>): Promise<T> {
     const session = this.driver.session({ database: this.config.database, defaultAccessMode: neo4j.session.WRITE });
+    let abandoned = false;
+    // Once the caller has been told the write failed, it must not commit later: every statement,
+    // and the commit itself, first checks that the deadline has not passed.
+    const live = () => {
+      if (abandoned) throw new DeadlineExceededError(this.config.timeoutMs);
+    };
+    const write = session.executeWrite(
+      async (tx) => {
+        live();
+        await tx.run(this.statements['lock-graph']);
+        const result = await work(new Neo4jTransaction(tx, this.statements, live));
+        live();
+        return result;
+      },
+      // The server-side timeout ends a transaction stuck on the lock or a slow statement with a
+      // definite rollback; the client deadline covers a connection that stopped answering.
+      { timeout: this.config.timeoutMs, metadata: { app: 'backend-skill-graph', statement: 'write' } },
+    );
     try {
-      // No client-side deadline here: a write abandoned by the client could still commit. The
-      // server-side timeout rolls it back instead, and the driver's connect timeouts still apply.
-      return await session.executeWrite(
-        async (tx) => {
-          await tx.run(this.statements['lock-graph']);
-          return work(new Neo4jTransaction(tx, this.statements));
-        },
-        { timeout: this.config.timeoutMs * 4, metadata: { app: 'backend-skill-graph', statement: 'write' } },
-      );
+      return await withDeadline(write, this.config.timeoutMs, () => {
+        abandoned = true;
+      });
     } catch (error) {
       throw toStoreError(error);
     } finally {
-      await session.close();
+      // Not awaited: after a deadline the session is still busy, and closing it waits for that.
+      session.close().catch(() => undefined);
     }
   }
 
-  async ping(): Promise<void> {
-    await this.run('ping');
+  async ping(): Promise<StoreStatus> {
+    const agent = await this.read('ping', {}, (result) => result.summary.server.agent ?? null);
+    return { store: 'neo4j', serverVersion: agent };
   }
 
   async close(): Promise<void> {
     await this.driver.close();
   }
 
-  protected async run(statement: ReadStatement, params: Record<string, unknown> = {}): Promise<Neo4jRecord[]> {
+  protected run(statement: ReadStatement, params: Record<string, unknown> = {}): Promise<Neo4jRecord[]> {
+    return this.read(statement, params, (result) => result.records);
+  }
+
+  private async read<T>(statement: ReadStatement, params: Record<string, unknown>, pick: (result: QueryResult) => T) {
     const session = this.driver.session({ database: this.config.database, defaultAccessMode: neo4j.session.READ });
     try {
-      const work = session.executeRead(async (tx) => (await tx.run(this.statements[statement], params)).records, {
+      const work = session.executeRead(async (tx) => pick(await tx.run(this.statements[statement], params)), {
         timeout: this.config.timeoutMs,
         metadata: { app: 'backend-skill-graph', statement },
       });
@@ -81,6 +100,10 @@ const UNAVAILABLE_CODES = new Set([
   'Neo.ClientError.Database.DatabaseNotFound',
   'Neo.ClientError.Security.Unauthorized',
   'Neo.ClientError.Security.AuthenticationRateLimit',
+  // The server ended the transaction at its timeout (set from NEO4J_TIMEOUT_MS): Neo4j was too
+  // slow or a lock was held too long. Busy, not broken.
+  'Neo.ClientError.Transaction.TransactionTimedOut',
+  'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration',
 ]);
 
 /** Driver failures that mean "the store cannot answer now" become StoreUnavailableError; the rest are bugs. */

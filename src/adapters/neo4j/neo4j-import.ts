@@ -106,7 +106,7 @@ export interface SeedChanges {
 
 /**
  * Applies cypher/schema.cypher, then imports the dataset in one write transaction. MERGE makes
- * it idempotent: a second run creates and deletes nothing.
+ * it idempotent: a second run creates and deletes nothing (but the write lock, on a fresh database).
  */
 export async function seedNeo4j(driver: Driver, dataset: Dataset, options: SeedOptions): Promise<SeedChanges> {
   const changes: SeedChanges = { nodesCreated: 0, nodesDeleted: 0, relationshipsCreated: 0, relationshipsDeleted: 0 };
@@ -121,7 +121,10 @@ export async function seedNeo4j(driver: Driver, dataset: Dataset, options: SeedO
     for (const statement of options.schemaStatements ?? loadSchemaStatements()) {
       await session.executeWrite((tx) => tx.run(statement));
     }
+    // One transaction, after the API's write lock: readers see the old graph or the new one,
+    // never a half-written one, and API writes wait rather than interleave.
     await session.executeWrite(async (tx) => {
+      await tx.run(statements['lock-graph']);
       if (options.reset) count(await tx.run(statements['delete-graph']));
       for (const batch of importBatches(dataset)) {
         count(await tx.run(statements[batch.statement], { rows: batch.rows }));

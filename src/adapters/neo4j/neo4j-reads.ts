@@ -187,7 +187,9 @@ export abstract class Neo4jReads implements GraphReader {
   }
 
   async listProblems(filter: { readonly status?: ProblemStatus }, page: SequencePage): Promise<Page<Problem>> {
-    return this.sequencePage('list-problems', page, toProblem, { status: filter.status ?? null });
+    return filter.status === undefined
+      ? this.sequencePage('list-problems', page, toProblem, {})
+      : this.sequencePage('list-problems-with-status', page, toProblem, { status: filter.status });
   }
 
   async findProblemsByIds(ids: readonly string[]): Promise<readonly (Problem | null)[]> {
@@ -271,7 +273,8 @@ export abstract class Neo4jReads implements GraphReader {
   ): Promise<Page<T>> {
     const [record] = await this.run(statement, {
       ...filter,
-      before: page.beforeSequence === undefined ? null : neo4j.int(page.beforeSequence),
+      // A bound rather than null, so the statement stays a plain range seek.
+      before: neo4j.int(page.beforeSequence ?? Number.MAX_SAFE_INTEGER),
       limit: neo4j.int(page.first + 1),
     });
     const items = (record.get('items') as unknown[]).map(map);

@@ -19,6 +19,8 @@ export class Neo4jTransaction extends Neo4jReads implements GraphTransaction {
   constructor(
     private readonly tx: ManagedTransaction,
     private readonly statements: Statements,
+    /** Throws once the transaction's deadline has passed, so nothing more is sent. */
+    private readonly assertLive: () => void = () => undefined,
   ) {
     super();
   }
@@ -85,6 +87,7 @@ export class Neo4jTransaction extends Neo4jReads implements GraphTransaction {
     statement: ReadStatement | WriteStatement | ImportStatement,
     params: Params,
   ): Promise<Neo4jRecord[]> {
+    this.assertLive();
     return (await this.tx.run(this.statements[statement], params)).records;
   }
 }

@@ -152,6 +152,14 @@ export interface GraphWriter {
 
 export interface GraphTransaction extends GraphReader, GraphWriter {}
 
+/** What readiness reports about the store it reached. */
+export interface StoreStatus {
+  /** Which adapter serves the graph: "embedded" or "neo4j". */
+  readonly store: string;
+  /** The server's own version string when the store is a server ("Neo4j/5.26.30"), else null. */
+  readonly serverVersion: string | null;
+}
+
 export interface GraphStore extends GraphReader {
   /**
    * Runs `work` as one transaction: all its writes or none, and none visible to other readers
@@ -161,7 +169,7 @@ export interface GraphStore extends GraphReader {
   transaction<T>(work: (tx: GraphTransaction) => Promise<T>): Promise<T>;
 
   /** Resolves when the store can answer queries now; rejects (StoreUnavailableError) otherwise. */
-  ping(): Promise<void>;
+  ping(): Promise<StoreStatus>;
 
   /** Releases connections; the store is unusable afterwards. */
   close(): Promise<void>;
