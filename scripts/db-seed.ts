@@ -7,8 +7,9 @@ import { loadDataset } from '../src/dataset/load-dataset';
 import { InvalidDatasetError } from '../src/domain/domain-error';
 
 // npm run db:seed [-- --reset]: applies cypher/schema.cypher and imports data/ into the Neo4j
-// configured by NEO4J_URI and friends. --reset first deletes the skill graph's nodes, so the
-// database holds exactly the dataset.
+// configured by NEO4J_URI and friends, in one transaction. --reset also deletes what data/ does
+// not hold (skills and edges added through the API, history, problem reports), so the database
+// holds exactly the dataset. Safe while the API serves: readers see the old graph or the new one.
 async function main(): Promise<void> {
   const config = loadConfig();
   if (config.neo4j === null) throw new ConfigError(['NEO4J_URI: is required to seed Neo4j']);

@@ -2,6 +2,7 @@ import { createServer } from 'node:net';
 
 import type { TestServer } from '../support/test-server';
 import { execute, startTestServer } from '../support/test-server';
+import { ALICE, EDITOR_ENV } from './editing-suite';
 
 // No Neo4j is needed: pointing NEO4J_URI at a port where nothing listens is exactly the outage.
 // The time bound (NEO4J_TIMEOUT_MS, 2.5 s by default) is a configuration fact, not asserted here;
@@ -21,6 +22,7 @@ beforeAll(async () => {
     NEO4J_URI: `bolt://127.0.0.1:${await closedPort()}`,
     NEO4J_PASSWORD: 'not-the-real-one',
     NEO4J_TIMEOUT_MS: '800',
+    ...EDITOR_ENV,
   });
 });
 afterAll(() => api.close());
@@ -45,6 +47,16 @@ it('keeps serving: every later request gets the same clear answer', async () => 
     const { errors } = await execute(api.client, '{ skill(slug: "http") { name } }');
     expect(errors.map((e) => e.extensions?.code)).toEqual(['SERVICE_UNAVAILABLE']);
   }
+});
+
+it('answers mutations with SERVICE_UNAVAILABLE too, not INTERNAL_SERVER_ERROR', async () => {
+  const { errors } = await execute(
+    api.clientWithToken(ALICE),
+    'mutation { addRelated(skill: "http", related: "logging") { slug } }',
+  );
+  expect(errors.map((e) => [e.message, e.extensions?.code])).toEqual([
+    ['The graph store is unavailable; try again shortly', 'SERVICE_UNAVAILABLE'],
+  ]);
 });
 
 it('is live but not ready', async () => {

@@ -1,73 +1,98 @@
-import { createNeo4jDriver } from '../../src/adapters/neo4j/neo4j-driver.factory';
 import { Neo4jGraphStore } from '../../src/adapters/neo4j/neo4j-graph-store';
 import { seedNeo4j } from '../../src/adapters/neo4j/neo4j-import';
-import type { Neo4jConfig } from '../../src/config';
-import { loadConfig } from '../../src/config';
 import { loadDataset } from '../../src/dataset/load-dataset';
 import { defineGraphStoreContract } from '../contract/graph-store.contract';
-import { defineEditingSuite } from '../http/editing-suite';
+import { defineBatchingSuite } from '../http/batching-suite';
+import { ALICE, EDITOR_ENV, defineEditingSuite } from '../http/editing-suite';
+import { defineErrorsSuite } from '../http/errors-suite';
 import { defineLearningSuite } from '../http/learning-suite';
 import { defineQuerySuite } from '../http/query-suite';
-import { startTestServer } from '../support/test-server';
+import { describeOnNeo4j, reseed, seedDriver, startOnNeo4j } from '../support/neo4j';
+import { execute } from '../support/test-server';
 
-// Needs a Neo4j 5 at NEO4J_URI (with NEO4J_PASSWORD, and NEO4J_DATABASE if not "neo4j").
-// It REPLACES the skill graph in that database: first with the contract fixture, then with the
-// canonical dataset, which it leaves in place with a few test skills added by the editing suite.
-// One file, so the suites never run at the same time.
+// The store contract and every HTTP suite the embedded store passes, on a real Neo4j. It leaves
+// the canonical dataset in place, with a few test skills added by the editing suite.
 
-const neo4j = loadConfig(process.env).neo4j;
-
-if (neo4j === null) {
-  process.stderr.write('\n  Neo4j contract skipped: NEO4J_URI is not set. See "Run on Neo4j" in the README.\n\n');
-  describe.skip('Neo4j store (set NEO4J_URI to run)', () => {
-    it('passes the GraphStore contract and the HTTP query suite', () => undefined);
-  });
-} else {
-  defineNeo4jSuites(neo4j);
-}
-
-function defineNeo4jSuites(config: Neo4jConfig): void {
-  // Seeding writes a few hundred nodes in one transaction: give it more than a request gets.
-  const seedConfig = { ...config, timeoutMs: Math.max(config.timeoutMs, 30_000) };
-
+describeOnNeo4j('Neo4j store', (config) => {
   defineGraphStoreContract('neo4j', async (dataset) => {
-    const driver = createNeo4jDriver(seedConfig);
+    const driver = seedDriver(config);
     await seedNeo4j(driver, dataset, { database: config.database, reset: true });
     return new Neo4jGraphStore(driver, config);
   });
 
   describe('the import of the canonical dataset', () => {
-    it('creates the graph once, and a second run creates and deletes nothing', async () => {
-      const driver = createNeo4jDriver(seedConfig);
+    const dataset = loadDataset();
+    const run = async (reset: boolean) => {
+      const driver = seedDriver(config);
       try {
-        const dataset = loadDataset();
-        const first = await seedNeo4j(driver, dataset, { database: config.database, reset: true });
-        expect(first.nodesCreated).toBe(
-          dataset.areas.length +
-            dataset.levels.length +
-            dataset.skills.length +
-            dataset.responsibilities.length +
-            dataset.resources.length,
-        );
-        const second = await seedNeo4j(driver, dataset, { database: config.database });
-        expect(second).toEqual({ nodesCreated: 0, nodesDeleted: 0, relationshipsCreated: 0, relationshipsDeleted: 0 });
+        return await seedNeo4j(driver, dataset, { database: config.database, reset });
       } finally {
         await driver.close();
+      }
+    };
+    const NOTHING = { nodesCreated: 0, nodesDeleted: 0, relationshipsCreated: 0, relationshipsDeleted: 0 };
+
+    it('creates every node on an empty database; a second run, with or without --reset, changes nothing', async () => {
+      const driver = seedDriver(config);
+      try {
+        await driver.executeQuery('MATCH (n) DETACH DELETE n', {}, { database: config.database });
+      } finally {
+        await driver.close();
+      }
+      const first = await run(false);
+      const nodes =
+        dataset.areas.length +
+        dataset.levels.length +
+        dataset.skills.length +
+        dataset.responsibilities.length +
+        dataset.resources.length;
+      expect(first.nodesCreated).toBe(nodes);
+      expect(await run(true)).toEqual(NOTHING);
+      expect(await run(false)).toEqual(NOTHING);
+    });
+
+    it('with --reset, removes what the API added and restores what it removed, history included', async () => {
+      await run(true);
+      const api = await startOnNeo4j(config, EDITOR_ENV);
+      try {
+        const editor = api.clientWithToken(ALICE);
+        const [edge] = dataset.prerequisites;
+        const edits = [
+          `mutation { createSkill(input: { slug: "added-by-api", name: "Added", estimatedHours: 1, area: "operations",
+             level: "junior", description: "${'A skill added through the API, which a reset must remove again. '.repeat(2)}" }) { slug } }`,
+          'mutation { addPrerequisite(skill: "added-by-api", requires: "http", reason: "added edge") { slug } }',
+          `mutation { removePrerequisite(skill: "${edge.skill}", requires: "${edge.requires}") { slug } }`,
+        ];
+        for (const edit of edits) expect((await execute(editor, edit)).errors).toEqual([]);
+
+        expect(await run(true)).toEqual({
+          nodesCreated: 0,
+          nodesDeleted: 4, // the skill and three changes
+          relationshipsCreated: 1, // the removed edge, back
+          relationshipsDeleted: 3, // the added skill's IN_AREA, AT_LEVEL and REQUIRES
+        });
+        const { data } = await execute<any>(
+          editor,
+          `{ skill(slug: "added-by-api") { slug } changes(first: 0) { totalCount }
+             edge: skill(slug: "${edge.skill}") { prerequisites { skill { slug } } } }`,
+        );
+        expect(data.skill).toBeNull();
+        expect(data.changes.totalCount).toBe(0);
+        expect(data.edge.prerequisites.map((p: any) => p.skill.slug)).toContain(edge.requires);
+      } finally {
+        await api.close();
       }
     });
   });
 
-  const startOnNeo4j = (env: Record<string, string> = {}) =>
-    startTestServer({
-      ...env,
-      NEO4J_URI: config.uri,
-      NEO4J_USER: config.user,
-      NEO4J_PASSWORD: config.password,
-      NEO4J_DATABASE: config.database,
-      NEO4J_TIMEOUT_MS: String(config.timeoutMs),
-    });
-  defineQuerySuite('neo4j', () => startOnNeo4j());
-  defineLearningSuite('neo4j', () => startOnNeo4j());
-  // Last: it adds skills of its own (uniquely named) to the canonical graph.
-  defineEditingSuite('neo4j', startOnNeo4j);
-}
+  describe('over the canonical dataset', () => {
+    beforeAll(() => reseed(config));
+
+    defineQuerySuite('neo4j', () => startOnNeo4j(config));
+    defineLearningSuite('neo4j', () => startOnNeo4j(config));
+    defineErrorsSuite('neo4j', () => startOnNeo4j(config));
+    defineBatchingSuite('neo4j', async () => Neo4jGraphStore.connect(config));
+    // Last: it adds skills of its own (uniquely named) to the canonical graph.
+    defineEditingSuite('neo4j', (env) => startOnNeo4j(config, env));
+  });
+});

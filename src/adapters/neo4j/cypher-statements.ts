@@ -68,7 +68,7 @@ export const IMPORT_STATEMENTS = [
   'import-resource-skills',
 ] as const;
 
-export const ADMIN_STATEMENTS = ['delete-graph', 'await-indexes'] as const;
+export const ADMIN_STATEMENTS = ['prune-graph', 'await-indexes'] as const;
 
 export type ReadStatement = (typeof READ_STATEMENTS)[number];
 export type ImportStatement = (typeof IMPORT_STATEMENTS)[number];

@@ -88,9 +88,29 @@ export function importBatches(dataset: Dataset): ImportBatch[] {
   return IMPORT_STATEMENTS.map((statement) => ({ statement, rows: rows[statement] }));
 }
 
+const key = (from: string, to: string) => `${from}>${to}`;
+
+/** What the dataset holds, as the keys prune-graph keeps. */
+export function pruneParameters(dataset: Dataset): Record<string, string[]> {
+  return {
+    areas: dataset.areas.map((a) => a.slug),
+    levels: dataset.levels.map((l) => l.slug),
+    skills: dataset.skills.map((s) => s.slug),
+    responsibilities: dataset.responsibilities.map((r) => r.slug),
+    resources: dataset.resources.map((r) => r.slug),
+    prerequisites: dataset.prerequisites.map((e) => key(e.skill, e.requires)),
+    related: dataset.related.map((e) => key(e.skill, e.related)),
+    responsibilitySkills: dataset.responsibilitySkills.map((l) => key(l.from, l.skill)),
+    resourceSkills: dataset.resourceSkills.map((l) => key(l.from, l.skill)),
+  };
+}
+
 export interface SeedOptions {
   readonly database: string;
-  /** Delete the skill graph's nodes first, so the database holds exactly the dataset. */
+  /**
+   * Delete what the dataset does not hold (and all history), so the database holds exactly the
+   * dataset. Records the dataset keeps are updated in place, never deleted and recreated.
+   */
   readonly reset?: boolean;
   readonly statements?: Statements;
   readonly schemaStatements?: readonly string[];
@@ -125,7 +145,7 @@ export async function seedNeo4j(driver: Driver, dataset: Dataset, options: SeedO
     // never a half-written one, and API writes wait rather than interleave.
     await session.executeWrite(async (tx) => {
       await tx.run(statements['lock-graph']);
-      if (options.reset) count(await tx.run(statements['delete-graph']));
+      if (options.reset) count(await tx.run(statements['prune-graph'], pruneParameters(dataset)));
       for (const batch of importBatches(dataset)) {
         count(await tx.run(statements[batch.statement], { rows: batch.rows }));
       }
