@@ -39,9 +39,11 @@ describeOnNeo4j('seeding Neo4j while the API serves it', (config) => {
     const reader = async (offset: number) => {
       for (let i = offset; seeding; i++) {
         const q = i % QUERIES.length;
-        const { data, errors } = await execute(api.client, QUERIES[q]);
+        const answer = await execute(api.client, QUERIES[q]).then(
+          ({ data, errors }) => (errors.length > 0 ? `errors: ${JSON.stringify(errors)}` : JSON.stringify(data)),
+          (error: unknown) => `request failed: ${String(error)}`,
+        );
         reads += 1;
-        const answer = errors.length > 0 ? `errors: ${JSON.stringify(errors)}` : JSON.stringify(data);
         if (answer !== baseline[q]) differences.push(`query ${q}: ${answer.slice(0, 300)}`);
       }
     };
