@@ -1,16 +1,19 @@
 import { spawn } from 'node:child_process';
-import type { ChildProcessWithoutNullStreams } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 
 import autocannon from 'autocannon';
-import type * as Tinybench from 'tinybench' with { 'resolution-mode': 'import' };
 
+import type { Neo4jConfig } from '../src/config';
+import { loadConfig } from '../src/config';
 import { generateDataset } from '../src/dataset/generate-dataset';
 import { PROJECT_ROOT } from '../src/project-paths';
 import type { TypicalQuery } from './bench-inputs';
 import { TYPICAL_QUERIES, scaledQuestions } from './bench-inputs';
+import { DIST, body, latencyOf, post, ratio, startBenchServer, storeCallsSoFar } from './bench-support';
+import type { Neo4jReport } from './neo4j.bench';
+import { neo4jBenchmarks } from './neo4j.bench';
 
 // npm run bench: every server in its own process, the load generator (autocannon) in this one.
 // Ratios compare servers measured the same way in the same run; absolute figures depend on the
@@ -20,42 +23,8 @@ const DURATION = Number(process.env.BENCH_SECONDS ?? 8);
 const WARMUP = Number(process.env.BENCH_WARMUP_SECONDS ?? 2);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const SCALES = (process.env.BENCH_SIZES ?? '1000,10000,100000').split(',').map(Number);
-/** Sections to run, for working on one: typical,calls,growth,startup. */
-const SECTIONS = new Set((process.env.BENCH_SECTIONS ?? 'typical,calls,growth,startup').split(','));
-const DIST = join(PROJECT_ROOT, 'dist', 'bench', 'servers');
-// tinybench is ESM; Node 20.19+ loads it with require().
-const { Bench } = require('tinybench') as typeof Tinybench;
-
-interface Server {
-  readonly url: string;
-  stop(): Promise<void>;
-}
-
-async function startServer(script: string, env: Record<string, string> = {}): Promise<Server> {
-  const child: ChildProcessWithoutNullStreams = spawn(process.execPath, [join(DIST, script)], {
-    // As deployed: graphql-js and others pick their production code paths from NODE_ENV at load.
-    env: { ...process.env, NODE_ENV: 'production', ...env },
-  });
-  let output = '';
-  const url = await new Promise<string>((resolve, reject) => {
-    child.stdout.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /ready (\S+)/.exec(output);
-      if (match) resolve(match[1]);
-    });
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.once('exit', (code) => reject(new Error(`${script} exited (${code}): ${output}`)));
-  });
-  return {
-    url,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        child.removeAllListeners('exit');
-        child.once('exit', () => resolve());
-        child.kill('SIGKILL');
-      }),
-  };
-}
+/** Sections to run, for working on one: typical,calls,growth,startup,neo4j. */
+const SECTIONS = new Set((process.env.BENCH_SECTIONS ?? 'typical,calls,growth,startup,neo4j').split(','));
 
 interface Load {
   readonly requestsPerSecond: number;
@@ -83,25 +52,8 @@ async function load(url: string, bodies: readonly string[], seconds = DURATION):
   };
 }
 
-const body = (query: string) => JSON.stringify({ query });
-const ratio = (a: number, b: number) => Math.round((a / b) * 100) / 100;
-
-async function post(url: string, query: string): Promise<Buffer> {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: body(query),
-  });
-  return Buffer.from(await response.arrayBuffer());
-}
-
-async function storeCallsSoFar(url: string): Promise<number> {
-  const text = await (await fetch(url.replace('/graphql', '/metrics'))).text();
-  return [...text.matchAll(/^graph_store_calls_total\{[^}]*\} (\d+)$/gm)].reduce((sum, m) => sum + Number(m[1]), 0);
-}
-
 async function measure(script: string, env: Record<string, string>, query: string) {
-  const server = await startServer(script, env);
+  const server = await startBenchServer(script, env);
   try {
     const bytes = script === 'bare.server.js' ? null : await post(server.url, query);
     return { bytes, load: await load(server.url, [body(query)]) };
@@ -167,7 +119,7 @@ async function storeCallsPerList() {
   // An area holds a fifth of a generated graph's skills: 10, 100 and 1,000 of them.
   for (const listed of [10, 100, 1000]) {
     // Areas take whole clusters of skills: clusters of 10 make an area of exactly 10.
-    const api = await startServer('api.server.js', {
+    const api = await startBenchServer('api.server.js', {
       BENCH_SKILLS: String(listed * 5),
       BENCH_CLUSTER_SIZE: listed === 10 ? '10' : '100',
       RESPONSE_CACHE_MB: '0',
@@ -192,7 +144,7 @@ async function latencyGrowth() {
   const rows: { skills: number; query: string; p50Ms: number; p99Ms: number; answer: number }[] = [];
   for (const size of SCALES) {
     const questions = scaledQuestions(generateDataset({ skills: size, seed: 42, prerequisitesPerSkill: 3.3 }), 20);
-    const api = await startServer('api.server.js', { BENCH_SKILLS: String(size), RESPONSE_CACHE_MB: '0' });
+    const api = await startBenchServer('api.server.js', { BENCH_SKILLS: String(size), RESPONSE_CACHE_MB: '0' });
     const queries = {
       prerequisiteChain: questions.map(
         (q) => `{ prerequisiteChain(skill: "${q.target}", maxDepth: 25) { order { slug } } }`,
@@ -207,20 +159,8 @@ async function latencyGrowth() {
     };
     for (const [query, texts] of Object.entries(queries)) {
       const answer = JSON.parse((await post(api.url, texts[0])).toString()).data;
-      let i = 0;
-      const bench = new Bench({ time: DURATION * 500, warmup: true, warmupTime: WARMUP * 500 });
-      bench.add(query, async () => {
-        const response = await fetch(api.url, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: body(texts[i++ % texts.length]),
-        });
-        await response.arrayBuffer();
-      });
-      await bench.run();
-      const latency = (bench.tasks[0].result as unknown as { latency: { p50: number; p99: number } }).latency;
-      const size_ = JSON.stringify(answer).length;
-      rows.push({ skills: size, query, p50Ms: round(latency.p50), p99Ms: round(latency.p99), answer: size_ });
+      const { p50Ms, p99Ms } = await latencyOf(api.url, texts, DURATION, WARMUP);
+      rows.push({ skills: size, query, p50Ms, p99Ms, answer: JSON.stringify(answer).length });
     }
     await api.stop();
   }
@@ -229,8 +169,6 @@ async function latencyGrowth() {
     return { ...row, p99VsSmallest: base ? ratio(row.p99Ms, base.p99Ms) : 1 };
   });
 }
-
-const round = (ms: number) => Math.round(ms * 1000) / 1000;
 
 /** 5. Start-up time and memory of the embedded store, from a data file written beforehand. */
 async function startup() {
@@ -258,6 +196,22 @@ async function runProbe(script: string, env: Record<string, string>, flags: stri
   return output.trim().split('\n').pop() as string;
 }
 
+/** The Neo4j to measure: NEO4J_URI's, else the one `npm run neo4j:start` left running, else none. */
+function neo4jTarget(): Neo4jConfig | null {
+  const configured = loadConfig(process.env).neo4j;
+  if (configured !== null) return configured;
+  const connection = join(PROJECT_ROOT, 'var', 'neo4j', 'connection.json');
+  if (!existsSync(connection)) return null;
+  const { uri, pid } = JSON.parse(readFileSync(connection, 'utf8')) as { uri: string; pid: number };
+  try {
+    process.kill(pid, 0);
+  } catch {
+    return null; // it was stopped
+  }
+  return loadConfig({ ...process.env, NEO4J_URI: uri, NEO4J_PASSWORD: process.env.NEO4J_PASSWORD ?? 'skill-graph-dev' })
+    .neo4j;
+}
+
 async function main(): Promise<void> {
   const started = Date.now();
   const machine = {
@@ -281,45 +235,98 @@ async function main(): Promise<void> {
   console.log('\n5. Embedded store start-up and memory');
   console.table(boot);
 
+  const neo4jConfig = SECTIONS.has('neo4j') ? neo4jTarget() : null;
+  const neo4j: Neo4jReport | null = neo4jConfig === null ? null : await neo4jBenchmarks(neo4jConfig, DURATION, WARMUP);
+  if (neo4j === null) {
+    console.log('\n6. Neo4j: skipped (set NEO4J_URI, or start one with npm run neo4j:start)');
+  } else {
+    console.log(`\n6. Neo4j (${neo4j.serverVersion}): Bolt traffic per request as lists grow`);
+    console.table(neo4j.roundTrips);
+    console.log('Round trips of one store call:', neo4j.perStoreCall);
+    console.log('\n7. Neo4j beside the embedded store (HTTP, one request at a time, uncached)');
+    console.table(neo4j.latency);
+    console.log('\n8. Seeding Neo4j with a generated graph (one transaction, --reset)');
+    console.table([neo4j.seed]);
+  }
+
   const largest = Math.max(...SCALES);
   const at = (query: string) => growth.find((r) => r.query === query && r.skills === largest);
   const biggest = boot.find((r: { skills: number }) => r.skills === largest);
+  // Each section's targets, for the sections that ran.
   const targets = [
-    {
-      target: 'API ≥ 0.35 × bare node:http (skill query)',
-      measured: typical[0].apiVsBare,
-      met: typical[0].apiVsBare >= 0.35,
-    },
-    {
-      target: 'TypeGraphQL ≥ 0.90 × plain graphql-js (all queries)',
-      measured: Math.min(...typical.map((r) => r.typeGraphqlVsPlain)),
-      met: typical.every((r) => r.typeGraphqlVsPlain >= 0.9),
-    },
-    {
-      target: 'same store calls for 10, 100 and 1,000 skills',
-      measured: calls.map((r) => r.storeCalls).join(' / '),
-      met: new Set(calls.map((r) => r.storeCalls)).size === 1,
-    },
-    {
-      target: `prerequisiteChain p99 at ${largest} ≤ 2 × at ${SCALES[0]}`,
-      measured: at('prerequisiteChain')?.p99VsSmallest,
-      met: (at('prerequisiteChain')?.p99VsSmallest ?? 99) <= 2,
-    },
-    {
-      target: `learningPath p99 at ${largest} ≤ 2 × at ${SCALES[0]}`,
-      measured: at('learningPath')?.p99VsSmallest,
-      met: (at('learningPath')?.p99VsSmallest ?? 99) <= 2,
-    },
-    {
-      target: `embedded store with ${largest} skills < 500 MB (live heap; settled RSS)`,
-      measured: `${biggest?.heapMB} MB; ${biggest?.rssSettledMB} MB`,
-      met: (biggest?.heapMB ?? 1e9) < 500 && (biggest?.rssSettledMB ?? 1e9) < 500,
-    },
-    {
-      target: `embedded store with ${largest} skills starts < 5 s`,
-      measured: `${biggest?.startMs} ms`,
-      met: (biggest?.startMs ?? 1e9) < 5000,
-    },
+    ...(typical.length === 0
+      ? []
+      : [
+          {
+            target: 'API ≥ 0.35 × bare node:http (skill query)',
+            measured: typical[0].apiVsBare,
+            met: typical[0].apiVsBare >= 0.35,
+          },
+          {
+            target: 'TypeGraphQL ≥ 0.90 × plain graphql-js (all queries)',
+            measured: Math.min(...typical.map((r) => r.typeGraphqlVsPlain)),
+            met: typical.every((r) => r.typeGraphqlVsPlain >= 0.9),
+          },
+        ]),
+    ...(calls.length === 0
+      ? []
+      : [
+          {
+            target: 'same store calls for 10, 100 and 1,000 skills',
+            measured: calls.map((r) => r.storeCalls).join(' / '),
+            met: new Set(calls.map((r) => r.storeCalls)).size === 1,
+          },
+        ]),
+    ...(growth.length === 0
+      ? []
+      : [
+          {
+            target: `prerequisiteChain p99 at ${largest} ≤ 2 × at ${SCALES[0]}`,
+            measured: at('prerequisiteChain')?.p99VsSmallest,
+            met: (at('prerequisiteChain')?.p99VsSmallest ?? 99) <= 2,
+          },
+          {
+            target: `learningPath p99 at ${largest} ≤ 2 × at ${SCALES[0]}`,
+            measured: at('learningPath')?.p99VsSmallest,
+            met: (at('learningPath')?.p99VsSmallest ?? 99) <= 2,
+          },
+        ]),
+    ...(boot.length === 0
+      ? []
+      : [
+          {
+            target: `embedded store with ${largest} skills < 500 MB (live heap; settled RSS)`,
+            measured: `${biggest?.heapMB} MB; ${biggest?.rssSettledMB} MB`,
+            met: (biggest?.heapMB ?? 1e9) < 500 && (biggest?.rssSettledMB ?? 1e9) < 500,
+          },
+          {
+            target: `embedded store with ${largest} skills starts < 5 s`,
+            measured: `${biggest?.startMs} ms`,
+            met: (biggest?.startMs ?? 1e9) < 5000,
+          },
+        ]),
+    ...(neo4j === null
+      ? []
+      : [
+          {
+            target: 'Neo4j: same store calls, Bolt transactions and messages for lists of 10, 100 and 1,000 skills',
+            measured: neo4j.roundTrips
+              .filter((row) => row.query.startsWith('area'))
+              .map((row) => `${row.storeCalls}/${row.boltTransactions}/${row.boltMessages}`)
+              .join(' · '),
+            met:
+              new Set(
+                neo4j.roundTrips
+                  .filter((row) => row.query.startsWith('area'))
+                  .map((row) => `${row.storeCalls}/${row.boltTransactions}/${row.boltMessages}`),
+              ).size === 1,
+          },
+          {
+            target: 'Neo4j answers every benchmark question exactly as the embedded store does',
+            measured: `${neo4j.latency.filter((row) => row.sameAnswer).length} of ${neo4j.latency.length}`,
+            met: neo4j.latency.every((row) => row.sameAnswer),
+          },
+        ]),
   ];
   console.log('\nTargets');
   console.table(targets);
@@ -329,7 +336,7 @@ async function main(): Promise<void> {
   mkdirSync(join(PROJECT_ROOT, 'reports'), { recursive: true });
   writeFileSync(
     join(PROJECT_ROOT, 'reports', 'bench.json'),
-    `${JSON.stringify({ at: new Date().toISOString(), machine, durationSeconds: seconds, settings: { DURATION, WARMUP, CONNECTIONS }, typical, calls, growth, startup: boot, targets }, null, 2)}\n`,
+    `${JSON.stringify({ at: new Date().toISOString(), machine, durationSeconds: seconds, settings: { DURATION, WARMUP, CONNECTIONS }, typical, calls, growth, startup: boot, neo4j, targets }, null, 2)}\n`,
   );
   console.log('wrote reports/bench.json');
 }

@@ -163,6 +163,8 @@ async function start(options: Options): Promise<void> {
     const output = readFileSync(logFile(options.home), 'utf8');
     const ready = /^READY .*$/m.exec(output);
     if (ready !== null) {
+      // For tools that look for the local server (npm run bench): where it listens, and who it is.
+      writeFileSync(join(options.home, 'connection.json'), `${JSON.stringify({ uri, pid: child.pid })}\n`);
       process.stdout.write(`${ready[0]}\n`);
       printUsage(uri, password, options.home);
       return;

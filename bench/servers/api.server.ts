@@ -11,12 +11,12 @@ import { buildPlainSchema } from '../plain-schema';
 
 // The API as deployed (NODE_ENV=production, one log line per request), in its own process.
 // BENCH_SCHEMA=plain serves the same schema with plain graphql-js resolvers;
-// BENCH_SKILLS=N serves a generated graph of N skills instead of the canonical one.
+// BENCH_SKILLS=N serves a generated graph of N skills instead of the canonical one;
+// BENCH_NEO4J_URI serves the Neo4j there instead (with NEO4J_USER, NEO4J_PASSWORD, NEO4J_DATABASE).
 async function main(): Promise<void> {
   const size = Number(process.env.BENCH_SKILLS ?? 0);
   const clusterSize = Number(process.env.BENCH_CLUSTER_SIZE ?? 100);
-  const dataset =
-    size > 0 ? generateDataset({ skills: size, seed: 42, prerequisitesPerSkill: 3.3, clusterSize }) : loadDataset();
+  const neo4jUri = process.env.BENCH_NEO4J_URI;
   const config = loadConfig({
     NODE_ENV: 'production',
     PORT: '0',
@@ -25,9 +25,26 @@ async function main(): Promise<void> {
     DATA_FILE: '/dev/null',
     MAX_QUERY_COST: '1000000',
     RESPONSE_CACHE_MB: process.env.RESPONSE_CACHE_MB ?? '32',
+    ...(neo4jUri === undefined
+      ? {}
+      : {
+          NEO4J_URI: neo4jUri,
+          NEO4J_USER: process.env.NEO4J_USER,
+          NEO4J_PASSWORD: process.env.NEO4J_PASSWORD,
+          NEO4J_DATABASE: process.env.NEO4J_DATABASE,
+        }),
   });
+  // On Neo4j the server opens the configured store; the graph is whatever the bench seeded.
+  const store =
+    neo4jUri !== undefined
+      ? undefined
+      : EmbeddedGraphStore.fromDataset(
+          size > 0
+            ? generateDataset({ skills: size, seed: 42, prerequisitesPerSkill: 3.3, clusterSize })
+            : loadDataset(),
+        );
   const server = await startServer(config, {
-    store: EmbeddedGraphStore.fromDataset(dataset),
+    store,
     schema: process.env.BENCH_SCHEMA === 'plain' ? buildPlainSchema() : undefined,
     // As in production: one buffered log line per request, here to /dev/null instead of stdout.
     logStream: pino.destination({ dest: '/dev/null', sync: false, minLength: 4096 }),

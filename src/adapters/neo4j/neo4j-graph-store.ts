@@ -1,4 +1,4 @@
-import type { Driver, QueryResult, Record as Neo4jRecord } from 'neo4j-driver';
+import type { Driver, EagerResult, Record as Neo4jRecord } from 'neo4j-driver';
 import neo4j, { Neo4jError } from 'neo4j-driver';
 
 import type { Neo4jConfig } from '../../config';
@@ -31,7 +31,11 @@ export class Neo4jGraphStore extends Neo4jReads implements GraphStore {
   }
 
   async transaction<T>(work: (tx: GraphTransaction) => Promise<T>): Promise<T> {
-    const session = this.driver.session({ database: this.config.database, defaultAccessMode: neo4j.session.WRITE });
+    const session = this.driver.session({
+      database: this.config.database,
+      defaultAccessMode: neo4j.session.WRITE,
+      bookmarkManager: this.driver.executeQueryBookmarkManager,
+    });
     let abandoned = false;
     // Once the caller has been told the write failed, it must not commit later: every statement,
     // and the commit itself, first checks that the deadline has not passed.
@@ -75,19 +79,26 @@ export class Neo4jGraphStore extends Neo4jReads implements GraphStore {
     return this.read(statement, params, (result) => result.records);
   }
 
-  private async read<T>(statement: ReadStatement, params: Record<string, unknown>, pick: (result: QueryResult) => T) {
-    const session = this.driver.session({ database: this.config.database, defaultAccessMode: neo4j.session.READ });
+  private async read<T>(
+    statement: ReadStatement,
+    params: Record<string, unknown>,
+    pick: (result: EagerResult) => T,
+  ): Promise<T> {
+    const abort = new AbortController();
     try {
-      const work = session.executeRead(async (tx) => pick(await tx.run(this.statements[statement], params)), {
-        timeout: this.config.timeoutMs,
-        metadata: { app: 'backend-skill-graph', statement },
+      // executeQuery is a managed read transaction (retried on transient failures) that sends
+      // BEGIN with RUN and PULL: two round trips where session.executeRead takes three. Its
+      // bookmark manager, shared with writes, lets a cluster member serve reads only once it
+      // has this process's latest write.
+      const work = this.driver.executeQuery(this.statements[statement], params, {
+        database: this.config.database,
+        routing: neo4j.routing.READ,
+        transactionConfig: { timeout: this.config.timeoutMs, metadata: { app: 'backend-skill-graph', statement } },
+        signal: abort.signal,
       });
-      return await withDeadline(work, this.config.timeoutMs);
+      return pick(await withDeadline(work, this.config.timeoutMs, () => abort.abort()));
     } catch (error) {
       throw toStoreError(error);
-    } finally {
-      // Not awaited: after a deadline the session is still busy, and closing it waits for that.
-      session.close().catch(() => undefined);
     }
   }
 }
