@@ -34,7 +34,6 @@ public final class Neo4jServer {
     settings.put("server.http.enabled", "false");
     settings.put("server.https.enabled", "false");
     settings.put("server.memory.pagecache.size", "128m");
-    settings.put("dbms.memory.transaction.total.max", "256m");
     // Keep the transaction logs small: this server holds test and development data.
     settings.put("db.tx_log.rotation.retention_policy", "2 files");
     settings.put("db.tx_log.rotation.size", "16m");
