@@ -8,7 +8,7 @@ import { ConnectionArgs } from '../inputs/connection.args';
 import { connectionType } from '../types/connection.type';
 import { ChangeType } from '../types/editing.type';
 
-export const ChangeConnectionType = connectionType('Change', ChangeType);
+export const ChangeConnectionType = connectionType('Change', ChangeType, 'newest first');
 
 @Resolver(() => ChangeType)
 export class ChangeResolver {

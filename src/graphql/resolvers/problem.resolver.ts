@@ -10,7 +10,7 @@ import { connectionType } from '../types/connection.type';
 import { ProblemStatusEnum, ProblemType } from '../types/editing.type';
 import { SkillType } from '../types/skill.type';
 
-export const ProblemConnectionType = connectionType('Problem', ProblemType);
+export const ProblemConnectionType = connectionType('Problem', ProblemType, 'newest first');
 
 @Resolver(() => ProblemType)
 export class ProblemResolver {

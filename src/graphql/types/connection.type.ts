@@ -17,7 +17,11 @@ export class PageInfoType {
  * A Relay connection type for `Node`: `<Name>Connection { edges { cursor node } pageInfo totalCount }`.
  * One factory, so every connection has the same shape.
  */
-export function connectionType<Node extends object>(name: string, nodeType: ClassType<Node>) {
+export function connectionType<Node extends object>(
+  name: string,
+  nodeType: ClassType<Node>,
+  order: 'slug order' | 'newest first' = 'slug order',
+) {
   @ObjectType(`${name}Edge`, { simpleResolvers: true })
   class EdgeType {
     @Field({ description: 'Opaque position of this node; valid as long as the node exists.' })
@@ -29,7 +33,7 @@ export function connectionType<Node extends object>(name: string, nodeType: Clas
 
   @ObjectType(`${name}Connection`, {
     simpleResolvers: true,
-    description: `A page of ${name} nodes in slug order.`,
+    description: `A page of ${name} nodes, ${order}.`,
   })
   class ConnectionType {
     @Field(() => [EdgeType])
