@@ -1,8 +1,11 @@
-// Creates or updates skills from $rows: [{slug, name, description, estimatedHours, area, level}],
-// linking each to exactly one area and one level (a link left over from an older dataset is removed).
+// Creates or updates skills from $rows: [{slug, name, description, estimatedHours, area, level,
+// unlockCount}], linking each to exactly one area and one level (a link left over from an older
+// dataset is removed). The import computes unlockCount; an API write sends null, which keeps the
+// skill's count (0 for a new skill, which nothing can require yet).
 UNWIND $rows AS row
 MERGE (s:Skill {slug: row.slug})
-SET s.name = row.name, s.description = row.description, s.estimatedHours = row.estimatedHours
+SET s.name = row.name, s.description = row.description, s.estimatedHours = row.estimatedHours,
+  s.unlockCount = coalesce(row.unlockCount, s.unlockCount, 0)
 WITH s, row
 MATCH (a:Area {slug: row.area})
 MATCH (l:SeniorityLevel {slug: row.level})

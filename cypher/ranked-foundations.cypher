@@ -1,16 +1,16 @@
-// Returns at most $first of the skills that require nothing, with unlockCount (how many distinct
-// skills require each, transitively, bounded at 25 hops), most unlocking first, then by slug.
+// Returns at most $first of the skills that require nothing, with unlockCount (kept on the node,
+// see unlock-counts), most unlocking first, then by slug. The unlockCount index is read in
+// descending order and the walk stops once $first foundations are found (the tie-break on slug
+// is a partial sort), so the answer costs about $first rows, not one per skill.
 MATCH (s:Skill)
-WHERE NOT EXISTS { (s)-[:REQUIRES]->(:Skill) }
-WITH s, size(COLLECT {
-  MATCH (s)<-[:REQUIRES*1..25]-(dependent:Skill)
-  RETURN DISTINCT dependent
-}) AS unlockCount
-ORDER BY unlockCount DESC, s.slug
+USING INDEX s:Skill(unlockCount)
+WHERE s.unlockCount >= 0 AND NOT EXISTS { (s)-[:REQUIRES]->(:Skill) }
+WITH s
+ORDER BY s.unlockCount DESC, s.slug
 LIMIT $first
 RETURN s {
     .slug, .name, .description, .estimatedHours,
     area: head([(s)-[:IN_AREA]->(skillArea:Area) | skillArea.slug]),
     level: head([(s)-[:AT_LEVEL]->(skillLevel:SeniorityLevel) | skillLevel.slug]),
     parent: head([(s)-[:CHILD_OF]->(skillParent:Skill) | skillParent.slug])
-  } AS skill, unlockCount
+  } AS skill, s.unlockCount AS unlockCount

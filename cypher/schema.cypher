@@ -16,5 +16,7 @@ CREATE INDEX area_position IF NOT EXISTS FOR (n:Area) ON (n.position);
 CREATE INDEX responsibility_position IF NOT EXISTS FOR (n:Responsibility) ON (n.position);
 CREATE INDEX seniority_level_rank IF NOT EXISTS FOR (n:SeniorityLevel) ON (n.rank);
 CREATE INDEX resource_kind IF NOT EXISTS FOR (n:Resource) ON (n.kind);
+// Ranks the foundations: read in descending order, it stops after the first few.
+CREATE INDEX skill_unlock_count IF NOT EXISTS FOR (n:Skill) ON (n.unlockCount);
 // One full-text index over the names and text of skills, resources and areas serves search.
 CREATE FULLTEXT INDEX search_text IF NOT EXISTS FOR (n:Skill|Resource|Area) ON EACH [n.name, n.title, n.slug, n.description];

@@ -1,8 +1,6 @@
 // Returns, for each skill of $slugs that exists, its key and count: how many distinct skills
-// require it transitively (bounded at 25 hops, the longest chain the graph may hold).
+// require it transitively. The count is kept on the node: the import computes it, and every
+// write that changes REQUIRES edges recounts the skills it affects (refresh-unlock-counts).
 MATCH (s:Skill)
 WHERE s.slug IN $slugs
-RETURN s.slug AS key, size(COLLECT {
-  MATCH (s)<-[:REQUIRES*1..25]-(dependent:Skill)
-  RETURN DISTINCT dependent
-}) AS count
+RETURN s.slug AS key, s.unlockCount AS count

@@ -225,3 +225,45 @@ export function longestPathFrom(
 export function compareSlugs(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
+
+/**
+ * For every skill that appears in `edges`, how many distinct skills require it transitively
+ * within `maxDepth` hops: what `unlockCounts` answers, for the whole graph at once (a store that
+ * keeps the counts precomputes them with this). Skills in no edge unlock nothing and are absent.
+ */
+export function allUnlockCounts(edges: readonly PrerequisiteEdge[], maxDepth: number): Map<string, number> {
+  // Integer ids and flat arrays: at 100,000 skills this is a few million visits.
+  const ids = new Map<string, number>();
+  const id = (slug: string) => {
+    let value = ids.get(slug);
+    if (value === undefined) ids.set(slug, (value = ids.size));
+    return value;
+  };
+  const dependents: number[][] = [];
+  for (const { skill, requires } of edges) {
+    const from = id(requires);
+    const to = id(skill);
+    (dependents[from] ??= []).push(to);
+  }
+  const seenAt = new Int32Array(ids.size).fill(-1);
+  const counts = new Map<string, number>();
+  for (const [slug, start] of ids) {
+    let frontier = [start];
+    let count = 0;
+    seenAt[start] = start;
+    for (let depth = 0; depth < maxDepth && frontier.length > 0; depth++) {
+      const next: number[] = [];
+      for (const node of frontier) {
+        for (const dependent of dependents[node] ?? []) {
+          if (seenAt[dependent] === start) continue;
+          seenAt[dependent] = start;
+          count += 1;
+          next.push(dependent);
+        }
+      }
+      frontier = next;
+    }
+    counts.set(slug, count);
+  }
+  return counts;
+}

@@ -1,5 +1,5 @@
 import type { Dataset } from '../../src/dataset/dataset.types';
-import type { GraphStore } from '../../src/domain/ports/graph-store.port';
+import type { GraphReader, GraphStore } from '../../src/domain/ports/graph-store.port';
 import type { Skill } from '../../src/domain/skill-graph.types';
 import { contractDataset } from './contract-dataset';
 
@@ -375,6 +375,42 @@ export function defineGraphStoreContract(name: string, createStore: (dataset: Da
         expect(await skillOf('ghost')).toBeNull();
         expect(linked(await fresh.prerequisitesOfSkills(['top']))).toEqual([['base', 'mid-a', 'mid-b']]);
         expect(await fresh.transaction((tx) => tx.nextSequence())).toBe(1);
+      });
+
+      it('keeps unlock counts and the ranking of foundations exact through every kind of prerequisite change', async () => {
+        const counts = (reader: GraphReader) => reader.unlockCounts(['base', 'mid-a', 'top', 'far', 'deep', 'lonely']);
+        const foundations = async (reader: GraphReader) =>
+          (await reader.rankedFoundations(10)).map((r) => [r.skill.slug, r.unlockCount]);
+
+        const inside = await fresh.transaction(async (tx) => {
+          await tx.putSkill(newSkill('deep'));
+          await tx.putPrerequisite({ skill: 'deep', requires: 'far', reason: 'deep builds on far' });
+          return counts(tx);
+        });
+        expect(inside).toEqual([5, 3, 2, 1, 0, 0]);
+        expect(await counts(fresh)).toEqual([5, 3, 2, 1, 0, 0]);
+
+        await fresh.transaction((tx) =>
+          tx.putPrerequisite({ skill: 'lonely', requires: 'far', reason: 'now it does' }),
+        );
+        expect(await counts(fresh)).toEqual([6, 4, 3, 2, 0, 0]);
+        expect(await foundations(fresh)).toEqual([['base', 6]]);
+
+        await fresh.transaction((tx) => tx.deletePrerequisite('lonely', 'far'));
+        expect(await counts(fresh)).toEqual([5, 3, 2, 1, 0, 0]);
+        expect(await foundations(fresh)).toEqual([
+          ['base', 5],
+          ['lonely', 0],
+        ]);
+
+        // Deleting top cuts far (and deep above it) off from everything below.
+        await fresh.transaction((tx) => tx.deleteSkill('top'));
+        expect(await fresh.unlockCounts(['base', 'mid-a', 'top', 'far', 'deep'])).toEqual([2, 0, 0, 1, 0]);
+        expect(await foundations(fresh)).toEqual([
+          ['base', 2],
+          ['far', 1],
+          ['lonely', 0],
+        ]);
       });
 
       it('replaces a skill’s fields, area, level and parent', async () => {

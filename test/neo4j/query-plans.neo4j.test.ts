@@ -21,6 +21,12 @@ function operators(plan: PlanNode): PlanNode[] {
 }
 
 const details = (op: PlanNode) => String(op.arguments.Details ?? '');
+
+/** The most rows any operator produced, leaving out the part that computes totalCount. */
+function pageRows(plan: PlanNode): number {
+  if (/AS totalCount/.test(details(plan))) return 0;
+  return Math.max(plan.rows ?? 0, ...plan.children.map(pageRows));
+}
 const VARIABLE_LENGTH = /\*\d*\.\.\d+/;
 
 describeOnNeo4j('query plans on Neo4j', (config) => {
@@ -40,13 +46,8 @@ describeOnNeo4j('query plans on Neo4j', (config) => {
       VARIABLE_LENGTH.test(statements[name]),
     );
 
-    it('are in the statements that walk chains, and only there', () => {
-      expect(traversals.sort()).toEqual([
-        'dependent-closure',
-        'prerequisite-closure',
-        'ranked-foundations',
-        'unlock-counts',
-      ]);
+    it('are in the statements that walk chains, and only there (counts are kept on the nodes)', () => {
+      expect(traversals.sort()).toEqual(['dependent-closure', 'prerequisite-closure', 'refresh-unlock-counts']);
     });
 
     it.each(traversals)('%s plans every one as the pruning var-length expand', async (name) => {
@@ -57,6 +58,34 @@ describeOnNeo4j('query plans on Neo4j', (config) => {
       expect(expands.length).toBeGreaterThan(0);
       // "VarLengthExpand(Pruning,BFS,All)": visits each node once per depth instead of every path.
       for (const op of expands) expect(op.operatorType).toMatch(/^VarLengthExpand\(Pruning/);
+    });
+  });
+
+  describe('ranking the foundations', () => {
+    it('reads the unlockCount index in descending order and stops early, instead of visiting every skill', async () => {
+      const { summary } = await run(`EXPLAIN ${statements['ranked-foundations']}`, { first: neo4j.int(5) });
+      const plan = operators(summary.plan as unknown as PlanNode);
+      expect(plan.map((op) => op.operatorType.replace(/@.*/, ''))).toEqual(
+        expect.arrayContaining(['PartialTop', 'NodeIndexSeekByRange']),
+      );
+      expect(plan.some((op) => op.operatorType.startsWith('NodeByLabelScan'))).toBe(false);
+    });
+  });
+
+  describe('pages of skills and resources', () => {
+    it.each([
+      ['list-skills', { area: null, level: null, search: null }, 3],
+      // An area holds about a fifth of the skills: the walk passes over the others.
+      ['list-skills', { area: 'operations', level: null, search: null }, 40],
+      ['list-resources', { kind: null, free: null, skill: null }, 3],
+    ] as const)('%s (%j) walks the slug index and stops at the page', async (name, filter, mostRows) => {
+      const result = await run(`PROFILE ${statements[name]}`, { ...filter, after: 'd', limit: neo4j.int(3) });
+      const [record] = result.records;
+      expect(record.get('items')).toHaveLength(3);
+      expect(record.get('totalCount').toNumber()).toBeGreaterThan(3);
+      const plan = result.summary.profile as ProfiledPlan as unknown as PlanNode;
+      expect(operators(plan).some((op) => op.operatorType.startsWith('NodeUniqueIndexSeekByRange'))).toBe(true);
+      expect(pageRows(plan)).toBeLessThanOrEqual(mostRows);
     });
   });
 
@@ -74,12 +103,6 @@ describeOnNeo4j('query plans on Neo4j', (config) => {
       );
     });
     afterAll(() => reseed(config));
-
-    /** The most rows any operator produced, leaving out the part that computes totalCount. */
-    function pageRows(plan: PlanNode): number {
-      if (/AS totalCount/.test(details(plan))) return 0;
-      return Math.max(plan.rows ?? 0, ...plan.children.map(pageRows));
-    }
 
     it.each([
       ['list-changes', {}, TOTAL, [199, 198, 197, 196, 195, 194]],

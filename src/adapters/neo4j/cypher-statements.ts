@@ -46,6 +46,7 @@ export const WRITE_STATEMENTS = [
   'lock-graph',
   'next-sequence',
   'delete-skill',
+  'refresh-unlock-counts',
   'delete-resource',
   'unlink-resource',
   'delete-prerequisite',

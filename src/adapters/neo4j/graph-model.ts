@@ -38,6 +38,8 @@ export const PROPERTY_KEYS = [
   'year',
   'free',
   'reason',
+  // Skill, derived: kept exact by the import and by every write that changes REQUIRES edges
+  'unlockCount',
   // Change
   'sequence',
   'at',

@@ -2,6 +2,8 @@ import type { Driver, Integer, QueryResult } from 'neo4j-driver';
 import neo4j from 'neo4j-driver';
 
 import type { Dataset } from '../../dataset/dataset.types';
+import { MAX_CHAIN_DEPTH } from '../../domain/limits';
+import { allUnlockCounts } from '../../domain/prerequisite-graph';
 import type { Resource, Skill } from '../../domain/skill-graph.types';
 import type { ImportStatement, Statements } from './cypher-statements';
 import { IMPORT_STATEMENTS, loadSchemaStatements, loadStatements } from './cypher-statements';
@@ -19,7 +21,8 @@ export interface ImportBatch {
  */
 const int = (value: number) => neo4j.int(value);
 
-export function skillRow(s: Skill): ImportRow {
+/** `unlockCount` null keeps the count the node has (an API write; the store maintains it). */
+export function skillRow(s: Skill, unlockCount: number | null): ImportRow {
   return {
     slug: s.slug,
     name: s.name,
@@ -27,6 +30,7 @@ export function skillRow(s: Skill): ImportRow {
     estimatedHours: int(s.estimatedHours),
     area: s.area,
     level: s.level,
+    unlockCount: unlockCount === null ? null : int(unlockCount),
   };
 }
 
@@ -52,6 +56,8 @@ export function resourceRow(r: Resource): ImportRow {
  * are sent as Neo4j Integers: a JS number would be stored as a float (5.0, not 5).
  */
 export function importBatches(dataset: Dataset): ImportBatch[] {
+  // Kept on each node so ranking the foundations costs a sort, not a traversal per skill.
+  const unlockCounts = allUnlockCounts(dataset.prerequisites, MAX_CHAIN_DEPTH);
   const rows: Record<ImportStatement, ImportRow[]> = {
     'import-areas': dataset.areas.map((a) => ({
       slug: a.slug,
@@ -65,7 +71,7 @@ export function importBatches(dataset: Dataset): ImportBatch[] {
       rank: int(l.rank),
       description: l.description,
     })),
-    'import-skills': dataset.skills.map(skillRow),
+    'import-skills': dataset.skills.map((skill) => skillRow(skill, unlockCounts.get(skill.slug) ?? 0)),
     'import-skill-parents': dataset.skills.map(skillParentRow),
     'import-prerequisites': dataset.prerequisites.map((e) => ({
       skill: e.skill,

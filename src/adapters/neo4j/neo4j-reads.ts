@@ -225,7 +225,8 @@ export abstract class Neo4jReads implements GraphReader {
   ): Promise<Page<T>> {
     const [record] = await this.run(statement, {
       ...filter,
-      after: page.afterSlug ?? null,
+      // '' sorts before every slug, and keeps the statement a plain range seek.
+      after: page.afterSlug ?? '',
       // One more than asked, to learn whether another page follows.
       limit: neo4j.int(page.first + 1),
     });

@@ -30,12 +30,13 @@ export class Neo4jTransaction extends Neo4jReads implements GraphTransaction {
   }
 
   async putSkill(skill: Skill): Promise<void> {
-    await this.execute('import-skills', { rows: [skillRow(skill)] });
+    await this.execute('import-skills', { rows: [skillRow(skill, null)] });
     await this.execute('import-skill-parents', { rows: [skillParentRow(skill)] });
   }
 
   async deleteSkill(slug: string): Promise<void> {
-    await this.execute('delete-skill', { slug });
+    const [record] = await this.execute('delete-skill', { slug });
+    if (record !== undefined) await this.refreshUnlockCounts(record.get('prerequisites') as string[]);
   }
 
   async putResource(resource: Resource): Promise<void> {
@@ -56,10 +57,12 @@ export class Neo4jTransaction extends Neo4jReads implements GraphTransaction {
 
   async putPrerequisite(edge: PrerequisiteEdge): Promise<void> {
     await this.execute('import-prerequisites', { rows: [{ ...edge }] });
+    await this.refreshUnlockCounts([edge.requires]);
   }
 
   async deletePrerequisite(skill: string, requires: string): Promise<void> {
     await this.execute('delete-prerequisite', { skill, requires });
+    await this.refreshUnlockCounts([requires]);
   }
 
   async putRelated(skill: string, related: string): Promise<void> {
@@ -81,6 +84,11 @@ export class Neo4jTransaction extends Neo4jReads implements GraphTransaction {
 
   async recordChange(change: Change): Promise<void> {
     await this.execute('record-change', { ...change, sequence: neo4j.int(change.sequence) });
+  }
+
+  /** Keeps each skill's stored unlockCount exact after REQUIRES edges changed at `slugs`. */
+  private async refreshUnlockCounts(slugs: readonly string[]): Promise<void> {
+    if (slugs.length > 0) await this.execute('refresh-unlock-counts', { slugs: [...slugs] });
   }
 
   private async execute(
