@@ -31,3 +31,19 @@ export function scaledQuestions(dataset: Dataset, count: number): { target: stri
     };
   });
 }
+
+/** The graph questions of the growth and Neo4j sections, as query texts, one per question. */
+export function scaledQueryTexts(questions: readonly { target: string; known: string[] }[]) {
+  return {
+    prerequisiteChain: questions.map(
+      (q) => `{ prerequisiteChain(skill: "${q.target}", maxDepth: 25) { order { slug } } }`,
+    ),
+    learningPath: questions.map(
+      (q) =>
+        `{ learningPath(targets: ["${q.target}"], known: ${JSON.stringify(q.known)}) { totalHours steps { skill { slug } } } }`,
+    ),
+    readyToLearn: questions.map(
+      (q) => `{ readyToLearn(known: ${JSON.stringify(q.known)}, first: 10) { unlockCount } }`,
+    ),
+  };
+}

@@ -8,7 +8,7 @@ import type { Dataset } from '../src/dataset/dataset.types';
 import { generateDataset } from '../src/dataset/generate-dataset';
 import { loadDataset } from '../src/dataset/load-dataset';
 import { TcpProxy, boltAddress } from '../test/support/tcp-proxy';
-import { TYPICAL_QUERIES, scaledQuestions } from './bench-inputs';
+import { TYPICAL_QUERIES, scaledQueryTexts, scaledQuestions } from './bench-inputs';
 import type { BenchServer, Latency } from './bench-support';
 import { latencyOf, post, ratio, startBenchServer, storeCallsSoFar } from './bench-support';
 
@@ -89,16 +89,7 @@ export async function neo4jBenchmarks(config: Neo4jConfig, seconds: number, warm
         {
           skill: scaled.map((q) => `{ skill(slug: "${q.target}") { ${NESTED_SKILL_FIELDS} } }`),
           'skills(first: 100) nested': [`{ skills(first: 100) { edges { node { ${NESTED_SKILL_FIELDS} } } } }`],
-          prerequisiteChain: scaled.map(
-            (q) => `{ prerequisiteChain(skill: "${q.target}", maxDepth: 25) { order { slug } } }`,
-          ),
-          learningPath: scaled.map(
-            (q) =>
-              `{ learningPath(targets: ["${q.target}"], known: ${JSON.stringify(q.known)}) { totalHours steps { skill { slug } } } }`,
-          ),
-          readyToLearn: scaled.map(
-            (q) => `{ readyToLearn(known: ${JSON.stringify(q.known)}, first: 10) { unlockCount } }`,
-          ),
+          ...scaledQueryTexts(scaled),
         },
         { BENCH_SKILLS: String(GENERATED_SKILLS) },
         neo4jEnv,

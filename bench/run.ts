@@ -10,7 +10,7 @@ import { loadConfig } from '../src/config';
 import { generateDataset } from '../src/dataset/generate-dataset';
 import { PROJECT_ROOT } from '../src/project-paths';
 import type { TypicalQuery } from './bench-inputs';
-import { TYPICAL_QUERIES, scaledQuestions } from './bench-inputs';
+import { TYPICAL_QUERIES, scaledQueryTexts, scaledQuestions } from './bench-inputs';
 import { DIST, body, latencyOf, post, ratio, startBenchServer, storeCallsSoFar } from './bench-support';
 import type { Neo4jReport } from './neo4j.bench';
 import { neo4jBenchmarks } from './neo4j.bench';
@@ -145,18 +145,7 @@ async function latencyGrowth() {
   for (const size of SCALES) {
     const questions = scaledQuestions(generateDataset({ skills: size, seed: 42, prerequisitesPerSkill: 3.3 }), 20);
     const api = await startBenchServer('api.server.js', { BENCH_SKILLS: String(size), RESPONSE_CACHE_MB: '0' });
-    const queries = {
-      prerequisiteChain: questions.map(
-        (q) => `{ prerequisiteChain(skill: "${q.target}", maxDepth: 25) { order { slug } } }`,
-      ),
-      learningPath: questions.map(
-        (q) =>
-          `{ learningPath(targets: ["${q.target}"], known: ${JSON.stringify(q.known)}) { totalHours steps { skill { slug } } } }`,
-      ),
-      readyToLearn: questions.map(
-        (q) => `{ readyToLearn(known: ${JSON.stringify(q.known)}, first: 10) { unlockCount } }`,
-      ),
-    };
+    const queries = scaledQueryTexts(questions);
     for (const [query, texts] of Object.entries(queries)) {
       const answer = JSON.parse((await post(api.url, texts[0])).toString()).data;
       const { p50Ms, p99Ms } = await latencyOf(api.url, texts, DURATION, WARMUP);

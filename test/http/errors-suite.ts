@@ -18,6 +18,14 @@ export function defineErrorsSuite(storeName: string, start: () => Promise<TestSe
       return { data, error: errors[0] };
     }
 
+    /** The one error is BAD_USER_INPUT naming `argument`, and the field is null. */
+    async function refusesArgument(_situation: string, query: string, argument: string, message: string) {
+      const { data, error } = await errorOf(query);
+      expect(error.message).toBe(message);
+      expect(error.extensions).toEqual({ code: 'BAD_USER_INPUT', argument });
+      expect(Object.values(data as object)).toEqual([null]);
+    }
+
     describe('invalid arguments give BAD_USER_INPUT naming the argument', () => {
       it.each([
         [
@@ -50,12 +58,7 @@ export function defineErrorsSuite(storeName: string, start: () => Promise<TestSe
           'maxDepth',
           'maxDepth must be an integer from 0 to 25; received 26',
         ],
-      ])('%s', async (_situation, query, argument, message) => {
-        const { data, error } = await errorOf(query);
-        expect(error.message).toBe(message);
-        expect(error.extensions).toEqual({ code: 'BAD_USER_INPUT', argument });
-        expect(Object.values(data as object)).toEqual([null]);
-      });
+      ])('%s', refusesArgument);
 
       it('refuses a skills cursor on the resources connection', async () => {
         const { data } = await execute<any>(api.client, '{ skills(first: 1) { pageInfo { endCursor } } }');
@@ -145,12 +148,7 @@ export function defineErrorsSuite(storeName: string, start: () => Promise<TestSe
           'first',
           'first must be an integer from 1 to 50; received 51',
         ],
-      ])('%s', async (_situation, query, argument, message) => {
-        const { data, error } = await errorOf(query);
-        expect(error.message).toBe(message);
-        expect(error.extensions).toEqual({ code: 'BAD_USER_INPUT', argument });
-        expect(Object.values(data as object)).toEqual([null]);
-      });
+      ])('%s', refusesArgument);
     });
 
     describe('unknown slugs', () => {
