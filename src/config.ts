@@ -36,7 +36,9 @@ const editorTokens = z.string().transform((value, context) => {
 
 const environment = z
   .object({
-    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    // Production unless development is asked for (npm run dev sets it): a plain start on a server
+    // must not expose stack traces or Sandbox.
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
     PORT: z.coerce.number().int().min(0).max(65535).default(4000),
     HOST: z.string().min(1).default('0.0.0.0'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

@@ -1,9 +1,13 @@
 import 'reflect-metadata';
 
 import { existsSync } from 'node:fs';
+import { relative } from 'node:path';
 
+import type { Config } from './config';
 import { ConfigError, loadConfig } from './config';
 import { InvalidDatasetError } from './domain/domain-error';
+import type { SkillGraphServer } from './server';
+import { DATA_DIR } from './project-paths';
 import { startServer } from './server';
 
 async function main(): Promise<void> {
@@ -12,26 +16,75 @@ async function main(): Promise<void> {
   if (process.env.NODE_ENV !== 'production' && existsSync('.env')) process.loadEnvFile('.env');
   const config = loadConfig();
   const server = await startServer(config);
-  process.stdout.write(`Skill graph API ready at ${server.url}\n`);
+  process.stdout.write(`Skill graph API ready at ${server.url}\n${await banner(config, server)}`);
 
-  let stopping = false;
-  const stop = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    process.stdout.write(`${signal} received: finishing requests in flight (at most ${config.shutdownGraceMs} ms)\n`);
-    server.close({ graceMs: config.shutdownGraceMs }).then(
-      (finished) => {
-        process.stdout.write(finished ? 'stopped\n' : 'stopped, cutting off requests still running\n');
-        process.exit(finished ? 0 : 1);
-      },
-      (error: unknown) => {
-        process.stderr.write(`shutdown failed: ${String(error)}\n`);
-        process.exit(1);
-      },
+  handleStopSignals(server, config.shutdownGraceMs);
+}
+
+/** What an operator needs to know at a glance: mode, store, where the data lives, who may write. */
+async function banner(config: Config, server: SkillGraphServer): Promise<string> {
+  const lines = [
+    `mode:    ${config.nodeEnv}${config.nodeEnv === 'development' ? '' : ' (npm run dev for development: Sandbox, error details)'}`,
+  ];
+  if (config.neo4j === null) {
+    lines.push(
+      `store:   embedded, dataset ${relative(process.cwd(), config.dataDir ?? DATA_DIR) || '.'}/`,
+      `changes: ${relative(process.cwd(), config.dataFile)}${existsSync(config.dataFile) ? '' : ' (none yet)'}`,
     );
+  } else {
+    const reached = await server.store.ping().then(
+      (status) => `reachable (${status.serverVersion ?? 'unknown version'})`,
+      () => 'NOT reachable yet: requests get SERVICE_UNAVAILABLE until it is',
+    );
+    lines.push(`store:   neo4j at ${config.neo4j.uri}, database ${config.neo4j.database}: ${reached}`);
+  }
+  lines.push(
+    config.editors.length === 0
+      ? 'editing: off (set EDITOR_TOKENS to let editors write)'
+      : `editing: on, for ${config.editors.map((editor) => editor.name).join(', ')}`,
+  );
+  return lines.map((line) => `  ${line}\n`).join('');
+}
+
+/**
+ * SIGTERM (a container's stop) or SIGINT (Ctrl-C) drains the server: no new connections, every
+ * request already received is answered and every acknowledged write is on disk, then exit 0. A
+ * second signal does not cut the drain short; a third forces the exit. Under `npm start` one
+ * Ctrl-C reaches this process twice (from the terminal and forwarded by npm), so signals closer
+ * together than DUPLICATE_MS count as one.
+ */
+function handleStopSignals(server: SkillGraphServer, graceMs: number): void {
+  const DUPLICATE_MS = 150;
+  let received = 0;
+  let last = 0;
+  const onSignal = (signal: NodeJS.Signals) => {
+    const now = Date.now();
+    if (received > 0 && now - last < DUPLICATE_MS) return;
+    last = now;
+    received += 1;
+    if (received === 1) {
+      process.stdout.write(`${signal} received: finishing requests in flight (at most ${graceMs} ms)\n`);
+      server.close({ graceMs }).then(
+        (finished) => {
+          process.stdout.write(finished ? 'stopped\n' : 'stopped, cutting off requests still running\n');
+          process.exitCode = finished ? 0 : 1;
+          // Let buffered log lines reach stdout; nothing else keeps the event loop alive now.
+          setImmediate(() => process.exit());
+        },
+        (error: unknown) => {
+          process.stderr.write(`shutdown failed: ${String(error)}\n`);
+          process.exit(1);
+        },
+      );
+    } else if (received === 2) {
+      process.stdout.write(`${signal} received again: still finishing requests; a third signal stops at once\n`);
+    } else {
+      process.stdout.write(`${signal} received a third time: stopping now\n`);
+      process.exit(130);
+    }
   };
-  process.once('SIGINT', () => stop('SIGINT'));
-  process.once('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
 }
 
 main().catch((error: unknown) => {

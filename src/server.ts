@@ -11,7 +11,7 @@ import { ApolloServerPluginDisableSuggestions } from '@apollo/server/plugin/disa
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import fastifyApollo from '@as-integrations/fastify';
 import cors from '@fastify/cors';
-import Fastify from 'fastify';
+import Fastify, { LogController } from 'fastify';
 import type { DestinationStream } from 'pino';
 import type { GraphQLSchema } from 'graphql';
 
@@ -80,14 +80,14 @@ export async function startServer(config: Config, overrides: ServerOverrides = {
 
   const app = Fastify({
     logger: loggerOptions(config, overrides.logStream),
-    // One line per request is logged in onResponse, with what the request did.
-    disableRequestLogging: true,
+    // One line per request is logged in onResponse, with what the request did; our ids, under
+    // the label the request log line uses.
+    logController: new LogController({ disableRequestLogging: true, requestIdLogLabel: 'requestId' }),
     bodyLimit: config.maxBodyBytes,
     trustProxy: config.trustProxy,
     // Our own ids, never a client's: a client-chosen id could forge or garble log lines.
     genReqId: () => randomUUID(),
     requestIdHeader: false,
-    requestIdLogLabel: 'requestId',
   });
   await app.register(cors, {
     origin: config.corsOrigins === '*' ? '*' : [...config.corsOrigins],
@@ -107,6 +107,9 @@ export async function startServer(config: Config, overrides: ServerOverrides = {
     includeStacktraceInErrorResponses: development,
     allowBatchedHttpRequests: false,
     csrfPrevention: true,
+    // main.ts owns the signals. Apollo's own handlers (on outside NODE_ENV=test) stop Apollo and
+    // then re-send the signal, which killed the process before its requests had drained.
+    stopOnTerminationSignals: false,
     parseOptions: { maxTokens: config.limits.maxTokens },
     validationRules: queryLimitRules(config.limits, rejected),
     formatError: createFormatError({

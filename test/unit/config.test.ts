@@ -4,9 +4,9 @@ import { ConfigError, loadConfig } from '../../src/config';
 import { PROJECT_ROOT } from '../../src/project-paths';
 
 describe('loadConfig', () => {
-  it('serves on port 4000 in development when nothing is set', () => {
+  it('serves on port 4000 in production mode, the safe default, when nothing is set', () => {
     expect(loadConfig({})).toEqual({
-      nodeEnv: 'development',
+      nodeEnv: 'production',
       port: 4000,
       host: '0.0.0.0',
       logLevel: 'info',
@@ -19,7 +19,7 @@ describe('loadConfig', () => {
       limits: { maxDepth: 12, maxCost: 10_000, maxAliases: 15, maxTokens: 3000 },
       maxBodyBytes: 102_400,
       corsOrigins: '*',
-      introspection: true,
+      introspection: false,
       trustProxy: false,
       shutdownGraceMs: 10_000,
       responseCacheBytes: 32 * 2 ** 20,

@@ -1,0 +1,158 @@
+import type { ChildProcess } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { connect } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { ALICE, EDITOR_ENV } from '../http/editing-suite';
+import { PROJECT_ROOT } from '../../src/project-paths';
+
+// The real process, as users run it: `node dist/src/main.js` (what a container runs, stopped
+// with SIGTERM) and `npm start` (stopped with Ctrl-C: SIGINT to the whole process group), in
+// production mode. Requests are in flight when the signal comes: each client has sent its
+// headers and half of its body, and sends the rest only after the signal.
+
+const READS = 40;
+const WRITES = 40;
+
+interface Running {
+  readonly child: ChildProcess;
+  readonly url: URL;
+  readonly exit: Promise<number | null>;
+  output(): string;
+}
+
+async function start(how: 'node' | 'npm', dataFile: string): Promise<Running> {
+  const env = {
+    ...process.env,
+    ...EDITOR_ENV,
+    NODE_ENV: 'production',
+    PORT: '0',
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'warn',
+    DATA_FILE: dataFile,
+    SHUTDOWN_GRACE_MS: '20000',
+    NEO4J_URI: '',
+  };
+  const child =
+    how === 'node'
+      ? spawn(process.execPath, ['dist/src/main.js'], { cwd: PROJECT_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] })
+      : // Its own process group, as a terminal gives a foreground job: Ctrl-C signals all of it.
+        spawn('npm', ['start'], { cwd: PROJECT_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exit = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const url = await new Promise<URL>((resolve, reject) => {
+    const timer = setInterval(() => {
+      const match = /ready at (http:\/\/\S+)/.exec(output);
+      if (match) {
+        clearInterval(timer);
+        resolve(new URL(match[1]));
+      }
+    }, 20);
+    void exit.then((code) => {
+      clearInterval(timer);
+      reject(new Error(`exited before it was ready (${code}): ${output}`));
+    });
+  });
+  return { child, url, exit, output: () => output };
+}
+
+/** Headers and half the body of a POST now; the rest, and the answer, when `finish` is called. */
+async function halfSent(url: URL, body: string, headers: Record<string, string> = {}) {
+  const socket = connect(Number(url.port), url.hostname);
+  await new Promise((resolve) => socket.once('connect', resolve));
+  let response = '';
+  socket.on('data', (chunk: Buffer) => (response += chunk.toString()));
+  socket.on('error', () => undefined);
+  const closed = new Promise((resolve) => socket.once('close', resolve));
+  const extra = Object.entries(headers)
+    .map(([name, value]) => `${name}: ${value}\r\n`)
+    .join('');
+  socket.write(
+    `POST ${url.pathname} HTTP/1.1\r\nHost: ${url.host}\r\nContent-Type: application/json\r\n${extra}` +
+      `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body.slice(0, 20)}`,
+  );
+  return {
+    async finish(): Promise<{ status: number; body: string }> {
+      socket.write(body.slice(20));
+      await closed;
+      const [head, ...rest] = response.split('\r\n\r\n');
+      return { status: Number(/^HTTP\/1\.1 (\d+)/.exec(head)?.[1] ?? 0), body: rest.join('\r\n\r\n') };
+    },
+  };
+}
+
+const createSkill = (slug: string) =>
+  JSON.stringify({
+    query: `mutation { createSkill(input: { slug: "${slug}", name: "Shutdown ${slug}", estimatedHours: 1,
+      area: "operations", level: "junior",
+      description: "${'A skill written while the server was being stopped, which must still be there. '.repeat(2)}" }) { slug } }`,
+  });
+
+function signal(running: Running, how: 'node' | 'npm', name: NodeJS.Signals): void {
+  try {
+    if (how === 'node') running.child.kill(name);
+    else process.kill(-(running.child.pid as number), name);
+  } catch {
+    // Already gone: the assertions on the answers and the exit code say what went wrong.
+  }
+}
+
+beforeAll(() => {
+  // What users run is the build: make sure it is the build of this source.
+  execFileSync('npm', ['run', '--silent', 'build'], { cwd: PROJECT_ROOT, stdio: 'inherit' });
+}, 120_000);
+
+describe.each([
+  ['node dist/src/main.js', 'node', 'SIGTERM'],
+  ['npm start', 'npm', 'SIGINT'],
+] as const)('%s in production mode', (_name, how, stopSignal) => {
+  it(`answers ${READS} reads and ${WRITES} writes in flight at ${stopSignal}, survives a second one, exits 0 and keeps every acknowledged write`, async () => {
+    const dataFile = join(mkdtempSync(join(tmpdir(), 'skill-graph-shutdown-')), 'graph.json');
+    const running = await start(how, dataFile);
+    const slugs = Array.from({ length: WRITES }, (_, i) => `stopping-${how}-${i}`);
+    const reads = await Promise.all(
+      Array.from({ length: READS }, () =>
+        halfSent(
+          running.url,
+          JSON.stringify({ query: '{ skill(slug: "http") { slug prerequisites { skill { slug } } } }' }),
+        ),
+      ),
+    );
+    const writes = await Promise.all(
+      slugs.map((slug) => halfSent(running.url, createSkill(slug), { Authorization: `Bearer ${ALICE}` })),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 200)); // the server has read every header
+
+    signal(running, how, stopSignal);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    signal(running, how, stopSignal); // an impatient operator: must not cut the drain short
+    await new Promise((resolve) => setTimeout(resolve, 200));
+
+    const answers = await Promise.all([...reads, ...writes].map((request) => request.finish()));
+    const failures = answers.filter((a) => a.status !== 200 || a.body.includes('"errors"'));
+    expect(failures).toEqual([]);
+    expect(await running.exit).toBe(0);
+    expect(running.output()).toMatch(/^stopped$/m);
+
+    // Every write that was answered is on disk: a fresh process serves all of them.
+    const again = await start('node', dataFile);
+    try {
+      const response = await fetch(again.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          query: `{ skills(first: 100, filter: { search: "stopping-${how}-" }) { edges { node { slug } } } }`,
+        }),
+      });
+      const { data } = (await response.json()) as { data: { skills: { edges: { node: { slug: string } }[] } } };
+      expect(data.skills.edges.map((edge) => edge.node.slug).sort()).toEqual([...slugs].sort());
+    } finally {
+      again.child.kill('SIGTERM');
+      await again.exit;
+    }
+  }, 120_000);
+});
