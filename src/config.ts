@@ -79,7 +79,20 @@ const environment = z
       )
       .default('*'),
     INTROSPECTION: z.enum(['true', 'false']).optional(),
-    TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+    TRUST_PROXY: z
+      .string()
+      .refine((value) => value !== 'true', {
+        message:
+          "would trust any client's X-Forwarded-For (and let it choose its own address for rate limits); " +
+          'give the number of proxies in front of the API (1) or their addresses (10.0.0.1,10.1.0.0/16)',
+      })
+      .refine(
+        (value) => value === 'false' || /^\d{1,2}$/.test(value) || /^[0-9a-fA-F.:/]+(,[0-9a-fA-F.:/]+)*$/.test(value),
+        {
+          message: 'must be false, a number of proxies (1), or comma-separated proxy addresses or CIDR ranges',
+        },
+      )
+      .default('false'),
     SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
     RESPONSE_CACHE_MB: z.coerce.number().min(0).max(4096).default(32),
   })
@@ -126,8 +139,11 @@ export interface Config {
   readonly corsOrigins: '*' | readonly string[];
   /** Schema introspection; off in production unless INTROSPECTION=true. */
   readonly introspection: boolean;
-  /** Take the client address from X-Forwarded-For (behind a load balancer). */
-  readonly trustProxy: boolean;
+  /**
+   * Which proxies' X-Forwarded-For to believe: none (false), the nearest N hops, or these
+   * addresses and ranges. Never "every one", which would let clients pick their own address.
+   */
+  readonly trustProxy: false | number | readonly string[];
   /** How long shutdown waits for requests in flight. */
   readonly shutdownGraceMs: number;
   /** Size of the response cache for anonymous queries; 0 turns it off. Always off with Neo4j. */
@@ -192,7 +208,12 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     maxBodyBytes: e.MAX_BODY_BYTES,
     corsOrigins: e.CORS_ORIGINS === '*' ? '*' : e.CORS_ORIGINS.split(','),
     introspection: e.INTROSPECTION === undefined ? e.NODE_ENV !== 'production' : e.INTROSPECTION === 'true',
-    trustProxy: e.TRUST_PROXY === 'true',
+    trustProxy:
+      e.TRUST_PROXY === 'false'
+        ? false
+        : /^\d+$/.test(e.TRUST_PROXY)
+          ? Number(e.TRUST_PROXY)
+          : e.TRUST_PROXY.split(','),
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     responseCacheBytes: Math.round(e.RESPONSE_CACHE_MB * 2 ** 20),
   };

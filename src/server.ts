@@ -29,6 +29,7 @@ import { registerOperationalRoutes } from './http/operational.routes';
 import { registerRequestObservation } from './http/request-observation';
 import { ResponseCache, registerResponseCache } from './http/response-cache';
 import { createFormatError } from './graphql/format-error';
+import { httpOperationsOnlyPlugin } from './graphql/plugins/http-operations.plugin';
 import { requestObserverPlugin } from './graphql/plugins/request-observer.plugin';
 import { costLimitPlugin, queryLimitRules } from './graphql/query-limits';
 import { buildSkillGraphSchema } from './graphql/schema';
@@ -84,11 +85,14 @@ export async function startServer(config: Config, overrides: ServerOverrides = {
     // the label the request log line uses.
     logController: new LogController({ disableRequestLogging: true, requestIdLogLabel: 'requestId' }),
     bodyLimit: config.maxBodyBytes,
-    trustProxy: config.trustProxy,
+    trustProxy: fastifyTrustProxy(config.trustProxy),
     // Our own ids, never a client's: a client-chosen id could forge or garble log lines.
     genReqId: () => randomUUID(),
     requestIdHeader: false,
   });
+  // First, so every request has its stats and id, and every response its headers, even those
+  // that a later hook answers early (a CORS preflight).
+  registerRequestObservation(app, metrics);
   await app.register(cors, {
     origin: config.corsOrigins === '*' ? '*' : [...config.corsOrigins],
     methods: ['GET', 'POST', 'OPTIONS'],
@@ -96,7 +100,6 @@ export async function startServer(config: Config, overrides: ServerOverrides = {
     exposedHeaders: ['x-request-id'],
   });
 
-  registerRequestObservation(app, metrics);
   if (cache !== null) registerResponseCache(app, cache, metrics);
   registerOperationalRoutes(app, { store, metrics, shuttingDown: () => shuttingDown });
 
@@ -118,6 +121,7 @@ export async function startServer(config: Config, overrides: ServerOverrides = {
       onTokenLimit: () => rejected('tokens'),
     }),
     plugins: [
+      httpOperationsOnlyPlugin(),
       costLimitPlugin(schema, config.limits.maxCost, rejected),
       requestObserverPlugin(),
       // No @cacheControl hints are used; without this Apollo instruments every field resolution.
@@ -187,6 +191,15 @@ export async function startServer(config: Config, overrides: ServerOverrides = {
       return !cutOff;
     },
   };
+}
+
+/** A hop count as the function form Fastify types (hop 0 is the socket's own peer). */
+function fastifyTrustProxy(
+  trust: Config['trustProxy'],
+): false | string[] | ((address: string, hop: number) => boolean) {
+  if (trust === false) return false;
+  if (typeof trust === 'number') return (_address, hop) => hop < trust;
+  return [...trust];
 }
 
 /** The store, calling `onCommit` after every transaction that committed. */

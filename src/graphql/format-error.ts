@@ -55,10 +55,20 @@ export function createFormatError({ exposeInternals, maxTokens, onTokenLimit }: 
       // Apollo files refusals made during validation under GRAPHQL_VALIDATION_FAILED; ours keep their own code.
       return { ...formatted, extensions: { ...formatted.extensions, code: QUERY_LIMIT_EXCEEDED } };
     }
-    if (original instanceof GraphQLError) return formatted;
+    // graphql-js and Apollo quote the client's input (an unknown operationName of any size):
+    // bounded, so an answer never grows with what a client sent.
+    if (original instanceof GraphQLError) return { ...formatted, message: bounded(formatted.message) };
     if (exposeInternals) return formatted;
     return { message: INTERNAL_ERROR_MESSAGE, locations, path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
   };
+}
+
+export const MAX_ECHOED_MESSAGE = 300;
+
+function bounded(message: string): string {
+  return message.length <= MAX_ECHOED_MESSAGE
+    ? message
+    : `${message.slice(0, MAX_ECHOED_MESSAGE)}… (${message.length - MAX_ECHOED_MESSAGE} more characters)`;
 }
 
 function isLimitRefusal(formatted: GraphQLFormattedError): boolean {

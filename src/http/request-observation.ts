@@ -19,6 +19,8 @@ export function registerRequestObservation(app: FastifyInstance, metrics: Metric
   app.addHook('onRequest', async (request, reply) => {
     request.stats = newRequestStats();
     reply.header('x-request-id', request.id);
+    // Browsers must take every answer as the type it says it is (JSON), never sniff it as HTML.
+    reply.header('x-content-type-options', 'nosniff');
   });
   app.addHook('onResponse', async (request, reply) => {
     const durationMs = reply.elapsedTime;

@@ -80,7 +80,7 @@ export class ResponseCache {
  */
 export function registerResponseCache(app: FastifyInstance, cache: ResponseCache, metrics: Metrics): void {
   app.addHook('preHandler', async (request, reply) => {
-    if (!request.url.startsWith('/graphql')) return;
+    if (!request.url.startsWith('/graphql') || request.method !== 'POST') return;
     const key = cache.keyOf(request);
     if (key === null) return;
     const hit = cache.get(key);

@@ -1,6 +1,6 @@
 import { Args, Ctx, Query, Resolver } from 'type-graphql';
 
-import { planCost } from '../complexity';
+import { learningPathCost } from '../complexity';
 
 import type { Context } from '../context.type';
 import { LearningPathArgs } from '../inputs/learning.args';
@@ -9,7 +9,7 @@ import { LearningPathType } from '../types/learning-path.type';
 @Resolver(() => LearningPathType)
 export class LearningPathResolver {
   @Query(() => LearningPathType, {
-    complexity: planCost,
+    complexity: learningPathCost,
     nullable: true,
     description:
       'Every skill needed for the targets that is not known, in a learning order, with hours, reasons and resources. ' +
