@@ -159,15 +159,15 @@ async function latencyGrowth() {
   });
 }
 
-/** 5. Start-up time and memory of the embedded store, from a data file written beforehand. */
+/** 5. Start-up time and memory of the embedded store, from a data folder written beforehand. */
 async function startup() {
   const rows = [];
   for (const size of SCALES) {
-    const dataFile = join(mkdtempSync(join(tmpdir(), 'bench-startup-')), 'graph.json');
+    const dataDir = mkdtempSync(join(tmpdir(), 'bench-startup-'));
     const written = JSON.parse(
-      await runProbe('write-graph.probe.js', { BENCH_SKILLS: String(size), BENCH_DATA_FILE: dataFile }),
+      await runProbe('write-graph.probe.js', { BENCH_SKILLS: String(size), BENCH_DATA_DIR: dataDir }),
     );
-    const measured = JSON.parse(await runProbe('startup.probe.js', { BENCH_DATA_FILE: dataFile }, ['--expose-gc']));
+    const measured = JSON.parse(await runProbe('startup.probe.js', { BENCH_DATA_DIR: dataDir }, ['--expose-gc']));
     rows.push({ skills: size, edges: written.edges, ...measured });
   }
   return rows;

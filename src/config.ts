@@ -57,7 +57,7 @@ const environment = z
     DATA_FILE: z
       .string()
       .min(1)
-      .default(join(PROJECT_ROOT, 'var', 'skill-graph.json')),
+      .default(join(PROJECT_ROOT, 'var', 'skill-graph.journal')),
     EDITOR_TOKENS: editorTokens.optional(),
     REPORT_PROBLEM_LIMIT: z.coerce.number().int().min(1).max(10_000).default(5),
     REPORT_PROBLEM_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(3600),
@@ -125,7 +125,7 @@ export interface Config {
   readonly dataDir: string | undefined;
   /** Set when NEO4J_URI is: the server then serves Neo4j instead of the embedded store. */
   readonly neo4j: Neo4jConfig | null;
-  /** Where the embedded store keeps accepted changes (absolute). */
+  /** The embedded store's journal of accepted changes (absolute). */
   readonly dataFile: string;
   /** Who may write; empty means nobody can. */
   readonly editors: readonly EditorCredential[];

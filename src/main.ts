@@ -8,7 +8,7 @@ import { ConfigError, loadConfig } from './config';
 import { InvalidDatasetError } from './domain/domain-error';
 import type { SkillGraphServer } from './server';
 import { DATA_DIR } from './project-paths';
-import { startServer } from './server';
+import { JournalInUseError, startServer } from './server';
 
 async function main(): Promise<void> {
   // A .env file is for development; in production the environment is the only source. Variables
@@ -26,12 +26,20 @@ async function banner(config: Config, server: SkillGraphServer): Promise<string>
   const lines = [
     `mode:    ${config.nodeEnv}${config.nodeEnv === 'development' ? '' : ' (npm run dev for development: Sandbox, error details)'}`,
   ];
-  if (config.neo4j === null) {
+  const opening = server.opening;
+  if (config.neo4j === null && opening !== null) {
+    const where = (path: string) => relative(process.cwd(), path) || '.';
     lines.push(
-      `store:   embedded, dataset ${relative(process.cwd(), config.dataDir ?? DATA_DIR) || '.'}/`,
-      `changes: ${relative(process.cwd(), config.dataFile)}${existsSync(config.dataFile) ? '' : ' (none yet)'}`,
+      `store:   embedded, dataset ${where(config.dataDir ?? DATA_DIR)}/`,
+      `journal: ${where(config.dataFile)}, ${opening.replayed} accepted change${opening.replayed === 1 ? '' : 's'} replayed` +
+        (opening.datasetChanged ? ' onto a data/ that changed since (each checked again)' : ''),
     );
-  } else {
+    if (opening.migratedFrom !== null) lines.push(`         took over the older data file ${opening.migratedFrom}`);
+    if (opening.leftovers.length > 0) lines.push(`         removed what a crash left: ${opening.leftovers.join(', ')}`);
+    for (const { name, reason } of opening.setAside) {
+      lines.push(`SET ASIDE (no longer applies, kept in ${where(config.dataFile)}.set-aside): ${name}: ${reason}`);
+    }
+  } else if (config.neo4j !== null) {
     const reached = await server.store.ping().then(
       (status) => `reachable (${status.serverVersion ?? 'unknown version'})`,
       () => 'NOT reachable yet: requests get SERVICE_UNAVAILABLE until it is',
@@ -89,7 +97,8 @@ function handleStopSignals(server: SkillGraphServer, graceMs: number): void {
 
 main().catch((error: unknown) => {
   // Configuration and dataset problems are the user's to fix: print the message, not a stack.
-  const known = error instanceof ConfigError || error instanceof InvalidDatasetError;
+  const known =
+    error instanceof ConfigError || error instanceof InvalidDatasetError || error instanceof JournalInUseError;
   process.stderr.write(`${known ? (error as Error).message : ((error as Error)?.stack ?? String(error))}\n`);
   process.exit(1);
 });

@@ -15,6 +15,8 @@ import Fastify, { LogController } from 'fastify';
 import type { DestinationStream } from 'pino';
 import type { GraphQLSchema } from 'graphql';
 
+import type { OpeningReport } from './adapters/embedded/embedded-graph-store';
+export { JournalInUseError } from './adapters/embedded/journal-file';
 import { EmbeddedGraphStore } from './adapters/embedded/embedded-graph-store';
 import { instrumentGraphStore } from './adapters/instrumented-graph-store';
 import { Neo4jGraphStore } from './adapters/neo4j/neo4j-graph-store';
@@ -22,6 +24,7 @@ import { MemoryRateLimiter } from './adapters/rate-limit/memory-rate-limiter';
 import { EditorAuthenticator } from './auth/editor-authenticator';
 import type { Config } from './config';
 import { loadDataset } from './dataset/load-dataset';
+import { validateDataset } from './dataset/validate-dataset';
 import type { GraphStore } from './domain/ports/graph-store.port';
 import type { Context } from './graphql/context.type';
 import { createContext } from './graphql/context.type';
@@ -42,6 +45,8 @@ export interface SkillGraphServer {
   /** Base URL of the GraphQL endpoint, with the port actually bound (useful with port 0). */
   readonly url: string;
   readonly store: GraphStore;
+  /** What the embedded store found when it opened its journal; null on Neo4j or a given store. */
+  readonly opening: OpeningReport | null;
   readonly metrics: Metrics;
   /**
    * Stops taking requests, lets those in flight finish (cutting them off after `graceMs`), then
@@ -59,19 +64,25 @@ export interface ServerOverrides {
 }
 
 /**
- * Neo4j when NEO4J_URI is set; otherwise the embedded store, from its data file when there is
- * one (accepted changes survive restarts), else from the canonical dataset.
+ * Neo4j when NEO4J_URI is set; otherwise the embedded store: the canonical dataset with the
+ * changes of its journal (DATA_FILE) replayed on top.
  */
-export function createStore(config: Config): GraphStore {
-  if (config.neo4j !== null) return Neo4jGraphStore.connect(config.neo4j);
-  return EmbeddedGraphStore.open({ dataFile: config.dataFile, initial: () => loadDataset(config.dataDir) });
+export async function createStore(config: Config): Promise<{ store: GraphStore; opening: OpeningReport | null }> {
+  if (config.neo4j !== null) return { store: Neo4jGraphStore.connect(config.neo4j), opening: null };
+  const store = await EmbeddedGraphStore.open({
+    dataset: loadDataset(config.dataDir),
+    journalFile: config.dataFile,
+    validate: validateDataset,
+  });
+  return { store, opening: store.opening };
 }
 
 export async function startServer(config: Config, overrides: ServerOverrides = {}): Promise<SkillGraphServer> {
   // The cache's invalidation sees this process's writes only; with Neo4j, others write too.
   const cache =
     config.neo4j === null && config.responseCacheBytes > 0 ? new ResponseCache(config.responseCacheBytes) : null;
-  const opened = overrides.store ?? createStore(config);
+  const { store: opened, opening } =
+    overrides.store === undefined ? await createStore(config) : { store: overrides.store, opening: null };
   const store = cache === null ? opened : afterCommit(opened, () => cache.invalidate());
   const schema = overrides.schema ?? (await buildSkillGraphSchema());
   const development = config.nodeEnv === 'development';
@@ -173,6 +184,7 @@ export async function startServer(config: Config, overrides: ServerOverrides = {
   return {
     url: `http://${host}:${port}/graphql`,
     store,
+    opening,
     metrics,
     async close({ graceMs } = {}) {
       shuttingDown = true;

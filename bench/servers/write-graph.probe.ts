@@ -1,12 +1,21 @@
-import { writeSnapshot } from '../../src/adapters/embedded/snapshot-file';
-import { generateDataset } from '../../src/dataset/generate-dataset';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 
-// Writes a generated graph of BENCH_SKILLS skills as a data file, in a process of its own, so the
-// start-up probe that loads it carries none of the generator's garbage.
-async function main(): Promise<void> {
+import { DATASET_FILES } from '../../src/dataset/load-dataset';
+import { generateDataset } from '../../src/dataset/generate-dataset';
+import { serializeDataset } from '../../src/dataset/serialize-dataset';
+
+// Writes a generated graph of BENCH_SKILLS skills as a data folder like data/, in a process of its
+// own, so the start-up probe that loads it carries none of the generator's garbage.
+function main(): void {
   const dataset = generateDataset({ skills: Number(process.env.BENCH_SKILLS), seed: 42, prerequisitesPerSkill: 3.3 });
-  await writeSnapshot(process.env.BENCH_DATA_FILE as string, { dataset, changes: [], problems: [], sequence: 0 });
+  const dir = process.env.BENCH_DATA_DIR as string;
+  mkdirSync(dir, { recursive: true });
+  const raw = serializeDataset(dataset);
+  for (const [key, file] of Object.entries(DATASET_FILES)) {
+    writeFileSync(join(dir, file), `${JSON.stringify(raw[key as keyof typeof raw], null, 2)}\n`);
+  }
   process.stdout.write(`${JSON.stringify({ edges: dataset.prerequisites.length })}\n`);
 }
 
-void main();
+main();

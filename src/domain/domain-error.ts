@@ -78,7 +78,11 @@ export class StoreUnavailableError extends DomainError {
   readonly code = 'STORE_UNAVAILABLE';
   readonly details = {};
 
-  constructor(options?: ErrorOptions) {
+  /** `reason` is for operators (readiness), never sent to clients. */
+  constructor(
+    options?: ErrorOptions,
+    readonly reason: string = 'the graph store does not answer',
+  ) {
     super('The graph store is unavailable; try again shortly', options);
   }
 }

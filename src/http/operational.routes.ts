@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 
+import { StoreUnavailableError } from '../domain/domain-error';
 import type { GraphStore } from '../domain/ports/graph-store.port';
 import type { Metrics } from '../observability/metrics';
 
@@ -14,8 +15,9 @@ export function registerOperationalRoutes(
     if (shuttingDown()) return reply.code(503).send({ status: 'unavailable', reason: 'shutting down' });
     try {
       return { status: 'ready', ...(await store.ping()) };
-    } catch {
-      return reply.code(503).send({ status: 'unavailable', reason: 'the graph store does not answer' });
+    } catch (error) {
+      const reason = error instanceof StoreUnavailableError ? error.reason : 'the graph store does not answer';
+      return reply.code(503).send({ status: 'unavailable', reason });
     }
   });
   app.get('/metrics', async (_request, reply) => reply.type(metrics.contentType).send(await metrics.text()));

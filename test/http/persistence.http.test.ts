@@ -1,56 +1,74 @@
-import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { execFileSync, spawn } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join } from 'node:path';
 
-import { readSnapshot } from '../../src/adapters/embedded/snapshot-file';
-import { loadConfig } from '../../src/config';
-import { InvalidDatasetError } from '../../src/domain/domain-error';
-import { startServer } from '../../src/server';
+import { EmbeddedGraphStore } from '../../src/adapters/embedded/embedded-graph-store';
+import { loadDataset } from '../../src/dataset/load-dataset';
+import { validateDataset } from '../../src/dataset/validate-dataset';
+import { serializeDataset } from '../../src/dataset/serialize-dataset';
+import { DATA_DIR } from '../../src/project-paths';
 import { ALICE, EDITOR_ENV } from './editing-suite';
 import { execute, freshDataFile, startTestServer } from '../support/test-server';
 
-// The embedded store's durability: accepted changes survive a restart, and neither a crash nor a
-// damaged file can lose them silently.
+// The embedded store's journal: accepted changes survive restarts and crashes, follow data/ when
+// it changes, and nothing in the journal can stop a start or be lost silently.
 
-describe('the embedded store’s data file', () => {
+const journalLines = (path: string) =>
+  readFileSync(path, 'utf8')
+    .split('\n')
+    .filter((line) => line !== '');
+
+const createSkill = (slug: string, extra = '') =>
+  `mutation { createSkill(input: { slug: "${slug}", name: "Skill ${slug}", area: "operations", level: "junior",
+     estimatedHours: 3, description: "${'A skill created through the API, to see what the journal keeps of it. '.repeat(2)}"${extra} }) { slug } }`;
+
+/** A copy of data/ to change, as a curator would. */
+function copyOfData(): string {
+  const dir = join(mkdtempSync(join(tmpdir(), 'skill-graph-data-')), 'data');
+  cpSync(DATA_DIR, dir, { recursive: true });
+  return dir;
+}
+
+describe('the embedded store’s journal', () => {
   it('keeps accepted changes across a restart: skills, edges, history and problem reports', async () => {
     const dataFile = freshDataFile();
     const first = await startTestServer({ ...EDITOR_ENV, DATA_FILE: dataFile });
     const editor = first.clientWithToken(ALICE);
+    expect((await execute(editor, createSkill('kept-skill'))).errors).toEqual([]);
     await execute(
       editor,
-      `mutation {
-      createSkill(input: { slug: "kept-skill", name: "Kept", area: "operations", level: "junior", estimatedHours: 3,
-        description: "A skill that must survive a restart of the server, written long enough to pass the rules." }) { slug }
-      addPrerequisite(skill: "kept-skill", requires: "containers", reason: "Kept skills run in containers") { slug }
-    }`,
+      'mutation { addPrerequisite(skill: "kept-skill", requires: "containers", reason: "Kept skills run in containers") { slug } }',
     );
     await execute(
       first.client,
       'mutation { reportProblem(skill: "kept-skill", message: "Please add a resource to this skill.") { id } }',
     );
     await first.close();
+    // One header and one line per accepted change: nothing rewrites the whole graph.
+    expect(journalLines(dataFile)).toHaveLength(4);
 
     const second = await startTestServer({ ...EDITOR_ENV, DATA_FILE: dataFile });
     try {
+      expect(second.server.opening).toMatchObject({ replayed: 3, datasetChanged: false, setAside: [] });
       const { data } = await execute<any>(
         second.clientWithToken(ALICE),
         `{
         skill(slug: "kept-skill") { name prerequisites { skill { slug } reason } }
-        changes(first: 5) { edges { node { operation subject } } }
-        problems { edges { node { skillSlug message } } }
+        changes(first: 5) { edges { node { sequence operation subject } } }
+        problems { edges { node { id skillSlug message } } }
       }`,
       );
       expect(data.skill).toEqual({
-        name: 'Kept',
+        name: 'Skill kept-skill',
         prerequisites: [{ skill: { slug: 'containers' }, reason: 'Kept skills run in containers' }],
       });
       expect(data.changes.edges.map((e: any) => e.node)).toEqual([
-        { operation: 'addPrerequisite', subject: 'kept-skill -> containers' },
-        { operation: 'createSkill', subject: 'kept-skill' },
+        { sequence: 2, operation: 'addPrerequisite', subject: 'kept-skill -> containers' },
+        { sequence: 1, operation: 'createSkill', subject: 'kept-skill' },
       ]);
       expect(data.problems.edges).toEqual([
-        { node: { skillSlug: 'kept-skill', message: 'Please add a resource to this skill.' } },
+        { node: { id: '3', skillSlug: 'kept-skill', message: 'Please add a resource to this skill.' } },
       ]);
     } finally {
       await second.close();
@@ -60,59 +78,286 @@ describe('the embedded store’s data file', () => {
   it('writes nothing for a refused change', async () => {
     const api = await startTestServer(EDITOR_ENV);
     try {
-      await execute(
+      const { errors } = await execute(
         api.clientWithToken(ALICE),
         'mutation { addPrerequisite(skill: "http", requires: "http-nope", reason: "none") { slug } }',
       );
-      expect(existsSync(api.dataFile)).toBe(false);
+      expect(errors[0].extensions?.code).toBe('NOT_FOUND');
+      expect(journalLines(api.dataFile)).toHaveLength(1); // the header alone
     } finally {
       await api.close();
     }
   });
 
-  it('refuses to start on a damaged data file, naming it, rather than start over and lose its changes', async () => {
+  it('survives being killed in the middle of writes: every acknowledged change is there, a torn line is dropped', async () => {
     const dataFile = freshDataFile();
-    writeFileSync(dataFile, '{"format": "backend-skill-graph/snapshot@1", "sequence": 3, "dataset": {');
-    const config = loadConfig({
-      NODE_ENV: 'test',
-      PORT: '0',
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'silent',
-      DATA_FILE: dataFile,
-    });
-    await expect(startServer(config)).rejects.toThrow(InvalidDatasetError);
-    await expect(startServer(config)).rejects.toThrow(dataFile);
-  });
-
-  it('survives being killed in the middle of writes: the file always loads, old or new', async () => {
-    const dataFile = freshDataFile();
-    for (let kill = 0; kill < 6; kill++) {
+    let acknowledged = 0;
+    for (let kill = 0; kill < 5; kill++) {
       const child = spawn(
         process.execPath,
         [
           '-r',
           join(__dirname, '../support/ts-register.js'),
-          join(__dirname, '../support/snapshot-writer.child.ts'),
+          join(__dirname, '../support/journal-writer.child.ts'),
           dataFile,
         ],
-        {
-          stdio: ['ignore', 'pipe', 'inherit'],
-        },
+        { stdio: ['ignore', 'pipe', 'inherit'] },
       );
+      let output = '';
+      child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
       await new Promise<void>((resolve, reject) => {
-        child.stdout.once('data', () => resolve());
-        child.once('exit', (code) => reject(new Error(`writer exited early with ${code}`)));
+        const timer = setInterval(() => output.includes('acknowledged') && (clearInterval(timer), resolve()), 5);
+        child.once('exit', (code) => (clearInterval(timer), reject(new Error(`writer exited early with ${code}`))));
       });
-      // Let it get some way into another write, at a different point each round.
-      await new Promise((resolve) => setTimeout(resolve, 15 + kill * 23));
+      await new Promise((resolve) => setTimeout(resolve, 20 + kill * 17)); // somewhere in a later write
       const exited = new Promise((resolve) => child.once('exit', resolve));
       child.kill('SIGKILL');
       await exited;
-      const snapshot = readSnapshot(dataFile);
-      expect(snapshot?.sequence).toBeGreaterThan(20_000);
-      expect(snapshot?.changes).toHaveLength(20_000);
+      acknowledged = Math.max(acknowledged, ...[...output.matchAll(/acknowledged (\d+)/g)].map((m) => Number(m[1])));
+
+      const store = await EmbeddedGraphStore.open({
+        dataset: loadDataset(),
+        journalFile: dataFile,
+        validate: validateDataset,
+      });
+      try {
+        expect(store.opening.setAside).toEqual([]);
+        const found = await store.findProblemsByIds([String(acknowledged)]);
+        expect(found[0]?.sequence).toBe(acknowledged);
+      } finally {
+        await store.close();
+      }
     }
-    // Only the data file and, at most, the temporary files of interrupted writes remain.
-    expect(readdirSync(dirname(dataFile)).filter((name) => !name.startsWith('graph.json'))).toEqual([]);
+    expect(acknowledged).toBeGreaterThan(5);
   }, 60_000);
+
+  it('replays its edits on top of a data/ that changed, and sets aside, by name, an edit that no longer applies', async () => {
+    const dataDir = copyOfData();
+    const dataFile = freshDataFile();
+    const first = await startTestServer({ ...EDITOR_ENV, DATA_DIR: dataDir, DATA_FILE: dataFile });
+    const editor = first.clientWithToken(ALICE);
+    expect((await execute(editor, createSkill('still-applies'))).errors).toEqual([]);
+    const add =
+      'mutation { addPrerequisite(skill: "lean", requires: "version-control", reason: "Lean teams ship small commits") { slug } }';
+    expect((await execute(editor, add)).errors).toEqual([]);
+    await first.close();
+
+    // Meanwhile a curator's change lands in data/: version-control now requires lean, with
+    // which the API's edge the other way round would close a cycle.
+    const prerequisites = JSON.parse(readFileSync(join(dataDir, 'prerequisites.json'), 'utf8'));
+    prerequisites.push({ skill: 'version-control', requires: 'lean', reason: 'A curator says so, for this test' });
+    writeFileSync(join(dataDir, 'prerequisites.json'), `${JSON.stringify(prerequisites, null, 2)}\n`);
+
+    const second = await startTestServer({ ...EDITOR_ENV, DATA_DIR: dataDir, DATA_FILE: dataFile });
+    try {
+      expect(second.server.opening).toMatchObject({
+        datasetChanged: true,
+        replayed: 1,
+        setAside: [{ name: 'addPrerequisite lean -> version-control', reason: expect.stringMatching(/cycle/i) }],
+      });
+      const { data } = await execute<any>(
+        second.client,
+        `{ still: skill(slug: "still-applies") { slug }
+           lean: skill(slug: "lean") { prerequisites { skill { slug } } }
+           vc: skill(slug: "version-control") { prerequisites { skill { slug } } } }`,
+      );
+      expect(data.still).toEqual({ slug: 'still-applies' });
+      expect(data.lean.prerequisites).toEqual([]);
+      expect(data.vc.prerequisites).toEqual([{ skill: { slug: 'lean' } }]);
+      const aside = journalLines(`${dataFile}.set-aside`).map((line) => JSON.parse(line));
+      expect(aside).toEqual([
+        expect.objectContaining({ name: 'addPrerequisite lean -> version-control', entry: expect.any(Object) }),
+      ]);
+    } finally {
+      await second.close();
+    }
+    // The journal now holds only what applies, against the new data/: the next start is quiet.
+    const third = await startTestServer({ ...EDITOR_ENV, DATA_DIR: dataDir, DATA_FILE: dataFile });
+    try {
+      expect(third.server.opening).toMatchObject({ datasetChanged: false, replayed: 1, setAside: [] });
+    } finally {
+      await third.close();
+    }
+  });
+
+  it('starts past a damaged line, keeping it aside with the reason, and keeps the rest', async () => {
+    const dataFile = freshDataFile();
+    const first = await startTestServer({ ...EDITOR_ENV, DATA_FILE: dataFile });
+    await execute(first.clientWithToken(ALICE), createSkill('before-damage'));
+    await first.close();
+    writeFileSync(dataFile, `${readFileSync(dataFile, 'utf8')}{"ops": [["putSkill", {"slug": \n`);
+
+    const second = await startTestServer({ ...EDITOR_ENV, DATA_FILE: dataFile });
+    try {
+      expect(second.server.opening?.setAside).toEqual([
+        { name: 'an unreadable line', reason: 'not a journal entry (damaged file?)' },
+      ]);
+      const { data } = await execute<any>(second.client, '{ skill(slug: "before-damage") { slug } }');
+      expect(data.skill).toEqual({ slug: 'before-damage' });
+      expect(readFileSync(`${dataFile}.set-aside`, 'utf8')).toContain('putSkill');
+    } finally {
+      await second.close();
+    }
+  });
+
+  it('takes over the whole-graph data file of earlier versions, and removes what a crash left behind', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'skill-graph-legacy-'));
+    const dataFile = join(folder, 'skill-graph.journal');
+    const dataset = loadDataset();
+    const extra = { ...dataset.skills[0], slug: 'from-the-old-file', name: 'From the old file', parent: null };
+    writeFileSync(
+      join(folder, 'skill-graph.json'),
+      JSON.stringify(
+        {
+          format: 'backend-skill-graph/snapshot@1',
+          sequence: 1,
+          dataset: serializeDataset({ ...dataset, skills: [...dataset.skills, extra] }),
+          changes: [
+            {
+              sequence: 1,
+              at: '2026-11-30T10:00:00.000Z',
+              editor: 'alice',
+              operation: 'createSkill',
+              subject: extra.slug,
+              details: '{}',
+            },
+          ],
+          problems: [],
+        },
+        null,
+        1,
+      ),
+    );
+    writeFileSync(join(folder, 'skill-graph.json.123456789'), 'half of an old write');
+    writeFileSync(join(folder, 'skill-graph.journal.tmp-99999'), 'half of a rewrite');
+
+    const api = await startTestServer({ ...EDITOR_ENV, DATA_FILE: dataFile });
+    try {
+      expect(api.server.opening).toMatchObject({
+        migratedFrom: join(folder, 'skill-graph.json'),
+        leftovers: expect.arrayContaining(['skill-graph.json.123456789', 'skill-graph.journal.tmp-99999']),
+      });
+      const { data } = await execute<any>(
+        api.clientWithToken(ALICE),
+        `{ skill(slug: "from-the-old-file") { name } changes(first: 1) { totalCount } }`,
+      );
+      expect(data).toEqual({ skill: { name: 'From the old file' }, changes: { totalCount: 1 } });
+      expect(readdirSync(folder).sort()).toEqual([
+        'skill-graph.journal',
+        'skill-graph.journal.lock',
+        'skill-graph.json.migrated',
+      ]);
+    } finally {
+      await api.close();
+    }
+  });
+
+  it('refuses a second server on the same journal, which would interleave its lines', async () => {
+    const dataFile = freshDataFile();
+    const first = await startTestServer({ DATA_FILE: dataFile });
+    try {
+      // The lock is per process; a second process would be refused. Simulate one with a live pid.
+      writeFileSync(`${dataFile}.lock`, `${process.ppid}\n`);
+      await expect(startTestServer({ DATA_FILE: dataFile })).rejects.toThrow(`${dataFile} is in use by process`);
+    } finally {
+      writeFileSync(`${dataFile}.lock`, `${process.pid}\n`);
+      await first.close();
+    }
+    expect(existsSync(`${dataFile}.lock`)).toBe(false);
+    expect(basename(dirname(dataFile))).toMatch(/^skill-graph-test-/);
+  });
+});
+
+describe('a journal that cannot be written', () => {
+  it('refuses writes with SERVICE_UNAVAILABLE and makes the server unready, until it can write again', async () => {
+    const api = await startTestServer(EDITOR_ENV);
+    const base = api.url.replace('/graphql', '');
+    const ready = async () => {
+      const response = await fetch(`${base}/health/ready`);
+      return [response.status, ((await response.json()) as { reason?: string }).reason];
+    };
+    // The journal made immutable: even root's writes fail (EPERM), as on a full or read-only disk.
+    const immutable = (on: boolean) => execFileSync('chattr', [on ? '+i' : '-i', api.dataFile]);
+    try {
+      immutable(true);
+    } catch (error) {
+      await api.close();
+      throw new Error(`this test needs chattr on an ext4 (or similar) /tmp, as root: ${String(error)}`);
+    }
+    try {
+      const { errors } = await execute(api.clientWithToken(ALICE), createSkill('cannot-be-saved'));
+      expect(errors.map((e) => e.extensions?.code)).toEqual(['SERVICE_UNAVAILABLE']);
+      const { data } = await execute<any>(api.client, '{ skill(slug: "cannot-be-saved") { slug } }');
+      expect(data.skill).toBeNull(); // undone, not half-kept in memory
+      expect(await ready()).toEqual([503, 'the graph store cannot save writes']);
+    } finally {
+      immutable(false);
+    }
+    try {
+      expect(await ready()).toEqual([200, undefined]);
+      expect((await execute(api.clientWithToken(ALICE), createSkill('cannot-be-saved'))).errors).toEqual([]);
+    } finally {
+      await api.close();
+    }
+  });
+});
+
+describe('npm run data:export', () => {
+  it('folds the accepted edits into the data/ files, rewriting only the files that changed, and keeps the history', async () => {
+    const dataDir = copyOfData();
+    const dataFile = freshDataFile();
+    const before = Object.fromEntries(
+      readdirSync(dataDir).map((file) => [file, readFileSync(join(dataDir, file), 'utf8')]),
+    );
+    const api = await startTestServer({ ...EDITOR_ENV, DATA_DIR: dataDir, DATA_FILE: dataFile });
+    const editor = api.clientWithToken(ALICE);
+    expect((await execute(editor, createSkill('exported-skill'))).errors).toEqual([]);
+    expect(
+      (
+        await execute(
+          editor,
+          'mutation { addPrerequisite(skill: "exported-skill", requires: "http", reason: "It is served over HTTP") { slug } }',
+        )
+      ).errors,
+    ).toEqual([]);
+    await api.close();
+
+    const output = execFileSync(
+      process.execPath,
+      ['-r', join(__dirname, '../support/ts-register.js'), join(__dirname, '../../scripts/data-export.ts')],
+      {
+        env: { ...process.env, NODE_ENV: 'test', DATA_DIR: dataDir, DATA_FILE: dataFile, NEO4J_URI: '' },
+        encoding: 'utf8',
+      },
+    );
+    expect(output).toMatch(/wrote .*skills\.json, .*prerequisites\.json \(2 journal entries folded in\)/);
+    const exported = loadDataset(dataDir);
+    expect(exported.skills.map((s) => s.slug)).toContain('exported-skill');
+    expect(exported.prerequisites).toContainEqual({
+      skill: 'exported-skill',
+      requires: 'http',
+      reason: 'It is served over HTTP',
+    });
+    const untouched = readdirSync(dataDir).filter((file) => readFileSync(join(dataDir, file), 'utf8') === before[file]);
+    expect(untouched.sort()).toEqual([
+      'areas.json',
+      'levels.json',
+      'related.json',
+      'resources.json',
+      'responsibilities.json',
+    ]);
+
+    // What is left in the journal is history; the graph comes from data/ now.
+    const again = await startTestServer({ ...EDITOR_ENV, DATA_DIR: dataDir, DATA_FILE: dataFile });
+    try {
+      expect(again.server.opening).toMatchObject({ datasetChanged: false, replayed: 1, setAside: [] });
+      const { data } = await execute<any>(
+        again.clientWithToken(ALICE),
+        '{ skill(slug: "exported-skill") { prerequisites { skill { slug } } } changes(first: 5) { totalCount } }',
+      );
+      expect(data).toEqual({ skill: { prerequisites: [{ skill: { slug: 'http' } }] }, changes: { totalCount: 2 } });
+    } finally {
+      await again.close();
+    }
+  });
 });

@@ -111,7 +111,7 @@ describe.each([
   ['npm start', 'npm', 'SIGINT'],
 ] as const)('%s in production mode', (_name, how, stopSignal) => {
   it(`answers ${READS} reads and ${WRITES} writes in flight at ${stopSignal}, survives a second one, exits 0 and keeps every acknowledged write`, async () => {
-    const dataFile = join(mkdtempSync(join(tmpdir(), 'skill-graph-shutdown-')), 'graph.json');
+    const dataFile = join(mkdtempSync(join(tmpdir(), 'skill-graph-shutdown-')), 'graph.journal');
     const running = await start(how, dataFile);
     const slugs = Array.from({ length: WRITES }, (_, i) => `stopping-${how}-${i}`);
     const reads = await Promise.all(

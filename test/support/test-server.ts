@@ -17,7 +17,7 @@ export interface TestServer {
   readonly server: SkillGraphServer;
   readonly client: GraphQLClient;
   readonly url: string;
-  /** The embedded store's data file of this server (a fresh temporary path unless DATA_FILE is given). */
+  /** The embedded store’s journal of this server (a fresh temporary path unless DATA_FILE is given). */
   readonly dataFile: string;
   /** A client that sends `Authorization: Bearer <token>`. */
   clientWithToken(token: string): GraphQLClient;
@@ -26,7 +26,7 @@ export interface TestServer {
 
 /** A data file path of its own for one test server, so tests never touch var/ or each other. */
 export function freshDataFile(): string {
-  return join(mkdtempSync(join(tmpdir(), 'skill-graph-test-')), 'graph.json');
+  return join(mkdtempSync(join(tmpdir(), 'skill-graph-test-')), 'graph.journal');
 }
 
 /** The real server on a free port, with the environment a test would set. */

@@ -12,7 +12,7 @@ describe('loadConfig', () => {
       logLevel: 'info',
       dataDir: undefined,
       neo4j: null,
-      dataFile: join(PROJECT_ROOT, 'var', 'skill-graph.json'),
+      dataFile: join(PROJECT_ROOT, 'var', 'skill-graph.journal'),
       editors: [],
       reportProblemLimit: 5,
       reportProblemWindowSeconds: 3600,

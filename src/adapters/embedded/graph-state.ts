@@ -26,6 +26,7 @@ import type {
 } from '../../domain/skill-graph.types';
 import { MAX_CHAIN_DEPTH } from '../../domain/limits';
 import { compareSlugs } from '../../domain/prerequisite-graph';
+import type { JournalOp } from './journal-file';
 import { SortedIndex, lowerBound, upperBound } from './sorted-index';
 
 /** Everything the embedded store holds, as plain data: what it persists and what a draft copies. */
@@ -44,7 +45,8 @@ interface RequiresAttributes {
  * The whole graph in process memory: every read and every write primitive of the port. Skills
  * and their REQUIRES edges form a graphology DAG, so graph algorithms run on it directly; the
  * other relationships are sorted indexes, which is all their lookups need. It does no locking
- * and no persistence: EmbeddedGraphStore gives each transaction a copy and swaps it in.
+ * and no persistence: EmbeddedGraphStore keeps readers out while a change is open, and journals
+ * the operations a committed change returns.
  */
 export class GraphState implements GraphTransaction {
   /** Skill nodes (attributes: the Skill) and REQUIRES edges, skill -> prerequisite. */
@@ -69,6 +71,10 @@ export class GraphState implements GraphTransaction {
   private changes: Change[] = [];
   private problems = new Map<string, Problem>();
   private sequence = 0;
+
+  /** While a change is open: how to undo each primitive, and the journal operations it made. */
+  private undoLog: (() => unknown)[] | null = null;
+  private operations: JournalOp[] | null = null;
 
   // Derived data, computed on first use; a write starts from a fresh copy, so none goes stale.
   private foundations: RankedSkill[] | undefined;
@@ -122,11 +128,6 @@ export class GraphState implements GraphTransaction {
       problems: [...this.problems.values()].sort((a, b) => a.sequence - b.sequence),
       sequence: this.sequence,
     };
-  }
-
-  /** Takes over another state's contents in one synchronous step, so readers see all or none of a write. */
-  protected adopt(other: GraphState): void {
-    Object.assign(this, other);
   }
 
   private load(dataset: Dataset): void {
@@ -352,8 +353,214 @@ export class GraphState implements GraphTransaction {
   }
 
   // Write primitives. No checks beyond what the data structures need: the rules are the domain's.
+  // Inside a change (begin … commit or rollback) each one records how to undo itself and the
+  // journal operation that repeats it, so a write edits the graph in place instead of a copy.
+
+  /** Starts recording: the primitives from here on are one change, kept or undone as a whole. */
+  begin(): void {
+    this.undoLog = [];
+    this.operations = [];
+  }
+
+  /** What a journal needs to repeat the open change. */
+  pending(): readonly JournalOp[] {
+    return this.operations ?? [];
+  }
+
+  /** Ends the change, keeping it. */
+  commit(): void {
+    this.undoLog = null;
+    this.operations = null;
+  }
+
+  /** Ends the change, undoing every primitive since begin(), newest first. */
+  rollback(): void {
+    const undo = this.undoLog ?? [];
+    this.undoLog = null;
+    this.operations = null;
+    for (let i = undo.length - 1; i >= 0; i--) undo[i]();
+    this.forgetDerived();
+  }
+
+  /** Repeats one operation of a journal (outside of recording, or inside a change being replayed). */
+  async apply(op: JournalOp): Promise<void> {
+    switch (op[0]) {
+      case 'putSkill':
+        return this.putSkill(op[1]);
+      case 'deleteSkill':
+        return this.deleteSkill(op[1]);
+      case 'putResource':
+        return this.putResource(op[1]);
+      case 'deleteResource':
+        return this.deleteResource(op[1]);
+      case 'linkResource':
+        return this.linkResource(op[1], op[2]);
+      case 'unlinkResource':
+        return this.unlinkResource(op[1], op[2]);
+      case 'putPrerequisite':
+        return this.putPrerequisite(op[1]);
+      case 'deletePrerequisite':
+        return this.deletePrerequisite(op[1], op[2]);
+      case 'putRelated':
+        return this.putRelated(op[1], op[2]);
+      case 'deleteRelated':
+        return this.deleteRelated(op[1], op[2]);
+      case 'putProblem':
+        return this.putProblem(op[1]);
+      case 'setSequence':
+        return this.setSequence(op[1]);
+      case 'recordChange':
+        return this.recordChange(op[1]);
+      default:
+        return unknownOperation(op);
+    }
+  }
 
   async putSkill(skill: Skill): Promise<void> {
+    const previous = this.dag.hasNode(skill.slug) ? this.skill(skill.slug) : null;
+    this.record(['putSkill', skill], () =>
+      previous === null ? this.removeSkill(skill.slug) : this.replaceSkill(previous),
+    );
+    this.replaceSkill(skill);
+  }
+
+  async deleteSkill(slug: string): Promise<void> {
+    if (!this.dag.hasNode(slug)) return;
+    const skill = this.skill(slug);
+    const requires = this.dag.mapOutEdges(slug, (_e, { reason }, _s, target) => ({
+      skill: slug,
+      requires: target,
+      reason,
+    }));
+    const requiredBy = this.dag.mapInEdges(slug, (_e, { reason }, source) => ({
+      skill: source,
+      requires: slug,
+      reason,
+    }));
+    const related = this.relatedGraph.neighbors(slug);
+    const resources = [...this.resourcesBySkill.get(slug)];
+    const responsibilities = [...this.responsibilitiesBySkill.get(slug)];
+    const children = [...this.childrenByParent.get(slug)];
+    this.record(['deleteSkill', slug], () => {
+      this.replaceSkill(skill);
+      for (const child of children) this.replaceSkill({ ...this.skill(child), parent: slug });
+      for (const edge of [...requires, ...requiredBy])
+        this.dag.mergeEdge(edge.skill, edge.requires, { reason: edge.reason });
+      for (const other of related) this.relatedGraph.mergeEdge(slug, other);
+      for (const resource of resources) this.link(resource, slug);
+      for (const responsibility of responsibilities) {
+        this.skillsByResponsibility.add(responsibility, slug);
+        this.responsibilitiesBySkill.add(slug, responsibility);
+      }
+    });
+    this.removeSkill(slug);
+  }
+
+  async putResource(resource: Resource): Promise<void> {
+    const previous = this.resources.get(resource.slug) ?? null;
+    this.record(['putResource', resource], () =>
+      previous === null ? this.removeResource(resource.slug) : this.resources.set(previous.slug, previous),
+    );
+    if (previous === null) insertSorted(this.resourceSlugs, resource.slug);
+    this.resources.set(resource.slug, resource);
+  }
+
+  async deleteResource(slug: string): Promise<void> {
+    const resource = this.resources.get(slug);
+    if (resource === undefined) return;
+    const skills = [...this.skillsByResource.get(slug)];
+    this.record(['deleteResource', slug], () => {
+      insertSorted(this.resourceSlugs, slug);
+      this.resources.set(slug, resource);
+      for (const skill of skills) this.link(slug, skill);
+    });
+    this.removeResource(slug);
+  }
+
+  async linkResource(resource: string, skill: string): Promise<void> {
+    const linked = this.skillsByResource.get(resource).includes(skill);
+    this.record(['linkResource', resource, skill], () => linked || this.unlink(resource, skill));
+    this.link(resource, skill);
+  }
+
+  async unlinkResource(resource: string, skill: string): Promise<void> {
+    const linked = this.skillsByResource.get(resource).includes(skill);
+    this.record(['unlinkResource', resource, skill], () => linked && this.link(resource, skill));
+    this.unlink(resource, skill);
+  }
+
+  async putPrerequisite(edge: PrerequisiteEdge): Promise<void> {
+    const previous = this.dag.hasEdge(edge.skill, edge.requires)
+      ? this.dag.getEdgeAttributes(edge.skill, edge.requires)
+      : null;
+    this.record(['putPrerequisite', edge], () =>
+      previous === null
+        ? this.dag.dropEdge(edge.skill, edge.requires)
+        : this.dag.mergeEdge(edge.skill, edge.requires, previous),
+    );
+    this.dag.mergeEdge(edge.skill, edge.requires, { reason: edge.reason });
+  }
+
+  async deletePrerequisite(skill: string, requires: string): Promise<void> {
+    if (!this.dag.hasEdge(skill, requires)) return;
+    const attributes = this.dag.getEdgeAttributes(skill, requires);
+    this.record(['deletePrerequisite', skill, requires], () => this.dag.mergeEdge(skill, requires, attributes));
+    this.dag.dropEdge(skill, requires);
+  }
+
+  async putRelated(skill: string, related: string): Promise<void> {
+    const existed = this.relatedGraph.hasEdge(skill, related);
+    this.record(['putRelated', skill, related], () => existed || this.relatedGraph.dropEdge(skill, related));
+    this.relatedGraph.mergeEdge(skill, related);
+  }
+
+  async deleteRelated(skill: string, related: string): Promise<void> {
+    if (!this.relatedGraph.hasEdge(skill, related)) return;
+    this.record(['deleteRelated', skill, related], () => this.relatedGraph.mergeEdge(skill, related));
+    this.relatedGraph.dropEdge(skill, related);
+  }
+
+  async putProblem(problem: Problem): Promise<void> {
+    const previous = this.problems.get(problem.id) ?? null;
+    this.record(['putProblem', problem], () =>
+      previous === null ? this.problems.delete(problem.id) : this.problems.set(previous.id, previous),
+    );
+    this.problems.set(problem.id, problem);
+  }
+
+  async nextSequence(): Promise<number> {
+    await this.setSequence(this.sequence + 1);
+    return this.sequence;
+  }
+
+  /** Journals the number itself, so a replay gives every change and problem its original number. */
+  async setSequence(sequence: number): Promise<void> {
+    const previous = this.sequence;
+    this.record(['setSequence', sequence], () => (this.sequence = previous));
+    this.sequence = Math.max(previous, sequence);
+  }
+
+  async recordChange(change: Change): Promise<void> {
+    this.record(['recordChange', change], () => this.changes.pop());
+    this.changes.push(change);
+  }
+
+  /** Inside a change: remembers the undo and the journal operation. Derived data goes stale either way. */
+  private record(op: JournalOp, undo: () => unknown): void {
+    this.forgetDerived();
+    if (this.undoLog === null) return;
+    this.undoLog.push(undo);
+    this.operations?.push(op);
+  }
+
+  private forgetDerived(): void {
+    this.foundations = undefined;
+    this.unlockCountCache = new Map();
+    this.searchIndex = undefined;
+  }
+
+  /** Adds the skill or replaces its fields, keeping its edges and the indexes in step. */
+  private replaceSkill(skill: Skill): void {
     if (this.dag.hasNode(skill.slug)) {
       const old = this.skill(skill.slug);
       this.skillsByArea.remove(old.area, old.slug);
@@ -370,8 +577,7 @@ export class GraphState implements GraphTransaction {
     if (skill.parent !== null) this.childrenByParent.add(skill.parent, skill.slug);
   }
 
-  async deleteSkill(slug: string): Promise<void> {
-    if (!this.dag.hasNode(slug)) return;
+  private removeSkill(slug: string): void {
     const skill = this.skill(slug);
     for (const child of this.childrenByParent.get(slug)) {
       this.dag.replaceNodeAttributes(child, { ...this.skill(child), parent: null });
@@ -390,56 +596,21 @@ export class GraphState implements GraphTransaction {
     removeSorted(this.skillSlugs, slug);
   }
 
-  async putResource(resource: Resource): Promise<void> {
-    if (!this.resources.has(resource.slug)) insertSorted(this.resourceSlugs, resource.slug);
-    this.resources.set(resource.slug, resource);
-  }
-
-  async deleteResource(slug: string): Promise<void> {
-    if (!this.resources.has(slug)) return;
+  private removeResource(slug: string): void {
     for (const skill of this.skillsByResource.get(slug)) this.resourcesBySkill.remove(skill, slug);
     this.skillsByResource.removeKey(slug);
     this.resources.delete(slug);
     removeSorted(this.resourceSlugs, slug);
   }
 
-  async linkResource(resource: string, skill: string): Promise<void> {
+  private link(resource: string, skill: string): void {
     this.resourcesBySkill.add(skill, resource);
     this.skillsByResource.add(resource, skill);
   }
 
-  async unlinkResource(resource: string, skill: string): Promise<void> {
+  private unlink(resource: string, skill: string): void {
     this.resourcesBySkill.remove(skill, resource);
     this.skillsByResource.remove(resource, skill);
-  }
-
-  async putPrerequisite(edge: PrerequisiteEdge): Promise<void> {
-    this.dag.mergeEdge(edge.skill, edge.requires, { reason: edge.reason });
-  }
-
-  async deletePrerequisite(skill: string, requires: string): Promise<void> {
-    if (this.dag.hasEdge(skill, requires)) this.dag.dropEdge(skill, requires);
-  }
-
-  async putRelated(skill: string, related: string): Promise<void> {
-    this.relatedGraph.mergeEdge(skill, related);
-  }
-
-  async deleteRelated(skill: string, related: string): Promise<void> {
-    if (this.relatedGraph.hasEdge(skill, related)) this.relatedGraph.dropEdge(skill, related);
-  }
-
-  async putProblem(problem: Problem): Promise<void> {
-    this.problems.set(problem.id, problem);
-  }
-
-  async nextSequence(): Promise<number> {
-    this.sequence += 1;
-    return this.sequence;
-  }
-
-  async recordChange(change: Change): Promise<void> {
-    this.changes.push(change);
   }
 
   /**
@@ -532,6 +703,10 @@ function sequencePage<T extends { sequence: number }>(newestFirst: readonly T[],
       ? newestFirst
       : newestFirst.filter((item) => item.sequence < (page.beforeSequence as number));
   return { items: from.slice(0, page.first), hasNextPage: from.length > page.first, totalCount: newestFirst.length };
+}
+
+function unknownOperation(op: never): never {
+  throw new Error(`unknown journal operation ${JSON.stringify(op)}`);
 }
 
 function insertSorted(sorted: string[], slug: string): void {

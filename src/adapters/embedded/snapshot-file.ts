@@ -1,19 +1,15 @@
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
 
-import writeFileAtomic from 'write-file-atomic';
 import { z } from 'zod';
 
 import { parseDataset } from '../../dataset/load-dataset';
 import type { RawDataset } from '../../dataset/load-dataset';
-import { serializeDataset } from '../../dataset/serialize-dataset';
 import { InvalidDatasetError } from '../../domain/domain-error';
 import { PROBLEM_STATUSES } from '../../domain/editing.types';
 import type { Snapshot } from './graph-state';
 
-// The embedded store's data file: the whole graph with its history, rewritten after each
-// accepted write. Written to a temporary file, synced, then renamed over the old one (and the
-// folder synced), so a crash at any moment leaves either the old file or the new one.
+// The whole-graph data file of earlier versions, which rewrote the graph with its history after
+// each accepted write. Only read now: the store takes such a file over into its journal.
 
 const FORMAT = 'backend-skill-graph/snapshot@1';
 
@@ -45,25 +41,6 @@ const fileSchema = z.strictObject({
   changes: z.array(changeSchema),
   problems: z.array(problemSchema),
 });
-
-export async function writeSnapshot(path: string, snapshot: Snapshot): Promise<void> {
-  mkdirSync(dirname(path), { recursive: true });
-  const file = {
-    format: FORMAT,
-    sequence: snapshot.sequence,
-    dataset: serializeDataset(snapshot.dataset),
-    changes: snapshot.changes,
-    problems: snapshot.problems,
-  };
-  await writeFileAtomic(path, `${JSON.stringify(file, null, 1)}\n`, { fsync: true });
-  // The rename is durable only once the folder's entry is on disk too.
-  const folder = openSync(dirname(path), 'r');
-  try {
-    fsyncSync(folder);
-  } finally {
-    closeSync(folder);
-  }
-}
 
 /** The snapshot in `path`, or null when there is none. A damaged or invalid file stops the start. */
 export function readSnapshot(path: string): Snapshot | null {
