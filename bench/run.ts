@@ -14,6 +14,7 @@ import { TYPICAL_QUERIES, scaledQueryTexts, scaledQuestions } from './bench-inpu
 import { DIST, body, latencyOf, post, ratio, startBenchServer, storeCallsSoFar } from './bench-support';
 import type { Neo4jReport } from './neo4j.bench';
 import { neo4jBenchmarks } from './neo4j.bench';
+import { writesUnderReadLoad } from './writes.bench';
 
 // npm run bench: every server in its own process, the load generator (autocannon) in this one.
 // Ratios compare servers measured the same way in the same run; absolute figures depend on the
@@ -23,8 +24,8 @@ const DURATION = Number(process.env.BENCH_SECONDS ?? 8);
 const WARMUP = Number(process.env.BENCH_WARMUP_SECONDS ?? 2);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const SCALES = (process.env.BENCH_SIZES ?? '1000,10000,100000').split(',').map(Number);
-/** Sections to run, for working on one: typical,calls,growth,startup,neo4j. */
-const SECTIONS = new Set((process.env.BENCH_SECTIONS ?? 'typical,calls,growth,startup,neo4j').split(','));
+/** Sections to run, for working on one: typical,calls,growth,startup,writes,neo4j. */
+const SECTIONS = new Set((process.env.BENCH_SECTIONS ?? 'typical,calls,growth,startup,writes,neo4j').split(','));
 
 interface Load {
   readonly requestsPerSecond: number;
@@ -224,6 +225,10 @@ async function main(): Promise<void> {
   console.log('\n5. Embedded store start-up and memory');
   console.table(boot);
 
+  const writes = SECTIONS.has('writes') ? await writesUnderReadLoad([0, 20, 50], DURATION) : [];
+  console.log('\n5b. Write latency under read load (the real process, embedded store, journal on disk)');
+  console.table(writes);
+
   const neo4jConfig = SECTIONS.has('neo4j') ? neo4jTarget() : null;
   const neo4j: Neo4jReport | null = neo4jConfig === null ? null : await neo4jBenchmarks(neo4jConfig, DURATION, WARMUP);
   if (neo4j === null) {
@@ -294,6 +299,15 @@ async function main(): Promise<void> {
             met: (biggest?.startMs ?? 1e9) < 5000,
           },
         ]),
+    ...(writes.length === 0
+      ? []
+      : [
+          {
+            target: 'embedded store: write p99 with 50 reading connections < 250 ms',
+            measured: `${writes.find((row) => row.readers === 50)?.writeP99Ms} ms`,
+            met: (writes.find((row) => row.readers === 50)?.writeP99Ms ?? 1e9) < 250,
+          },
+        ]),
     ...(neo4j === null
       ? []
       : [
@@ -325,7 +339,7 @@ async function main(): Promise<void> {
   mkdirSync(join(PROJECT_ROOT, 'reports'), { recursive: true });
   writeFileSync(
     join(PROJECT_ROOT, 'reports', 'bench.json'),
-    `${JSON.stringify({ at: new Date().toISOString(), machine, durationSeconds: seconds, settings: { DURATION, WARMUP, CONNECTIONS }, typical, calls, growth, startup: boot, neo4j, targets }, null, 2)}\n`,
+    `${JSON.stringify({ at: new Date().toISOString(), machine, durationSeconds: seconds, settings: { DURATION, WARMUP, CONNECTIONS }, typical, calls, growth, startup: boot, writes, neo4j, targets }, null, 2)}\n`,
   );
   console.log('wrote reports/bench.json');
 }
