@@ -113,6 +113,14 @@ describe.each([
   it(`answers ${READS} reads and ${WRITES} writes in flight at ${stopSignal}, survives a second one, exits 0 and keeps every acknowledged write`, async () => {
     const dataFile = join(mkdtempSync(join(tmpdir(), 'skill-graph-shutdown-')), 'graph.journal');
     const running = await start(how, dataFile);
+    // What an operator sees at start: no warnings, no rebuild of an unchanged build, and a banner
+    // saying what is served, from where, and who may write.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(running.output()).not.toMatch(/Deprecat|FSTDEP|Warning/);
+    expect(running.output()).not.toMatch(/compiling/);
+    expect(running.output()).toMatch(/mode: +production/);
+    expect(running.output()).toMatch(/journal: .*graph\.journal, 0 accepted changes replayed/);
+    expect(running.output()).toMatch(/editing: on, for alice, bob/);
     const slugs = Array.from({ length: WRITES }, (_, i) => `stopping-${how}-${i}`);
     const reads = await Promise.all(
       Array.from({ length: READS }, () =>
