@@ -223,7 +223,8 @@ export class EditingService {
 
   linkResource(editor: Editor | null, resource: string, skill: string): Promise<Resource> {
     const who = requireEditor(editor);
-    requirePair('resource', resource, 'skill', skill);
+    requireValue('resource', resource, slugRule);
+    requireValue('skill', skill, slugRule);
     return this.write(who, 'linkResource', `${resource} -> ${skill}`, {}, async (tx, touch) => {
       const found = await requireResource(tx, resource);
       await requireSkills(tx, [skill]);
@@ -239,7 +240,8 @@ export class EditingService {
 
   unlinkResource(editor: Editor | null, resource: string, skill: string): Promise<Resource> {
     const who = requireEditor(editor);
-    requirePair('resource', resource, 'skill', skill);
+    requireValue('resource', resource, slugRule);
+    requireValue('skill', skill, slugRule);
     return this.write(who, 'unlinkResource', `${resource} -> ${skill}`, {}, async (tx, touch) => {
       const found = await requireResource(tx, resource);
       const [taught] = await tx.skillsOfResources([resource]);
@@ -346,7 +348,7 @@ function requireEditor(editor: Editor | null): Editor {
   return editor;
 }
 
-/** Two slug arguments naming different records. */
+/** Two slug arguments naming different records of one kind. */
 function requirePair(firstField: string, first: string, secondField: string, second: string): void {
   requireValue(firstField, first, slugRule);
   requireValue(secondField, second, slugRule);
