@@ -71,6 +71,7 @@ export async function verifyTouched(reader: GraphReader, touched: Touched): Prom
       slugs: string[],
       find: (slugs: readonly string[]) => Promise<readonly (T | null)[]>,
     ): Promise<Set<string>> => {
+      if (slugs.length === 0) return new Set();
       const found = await find(slugs);
       return new Set(slugs.filter((_, i) => found[i] === null));
     };
@@ -188,6 +189,7 @@ function distinct(values: readonly string[] | undefined): string[] {
 }
 
 function distinctBy<T>(values: readonly T[], key: (value: T) => string): T[] {
-  const seen = new Set<string>();
-  return values.filter((value) => !seen.has(key(value)) && (seen.add(key(value)), true));
+  const byKey = new Map<string, T>();
+  for (const value of values) if (!byKey.has(key(value))) byKey.set(key(value), value);
+  return [...byKey.values()];
 }
