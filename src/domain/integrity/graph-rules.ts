@@ -40,14 +40,11 @@ export function graphProblems(graph: GraphRecords, claimed: ClaimedSlugs): Graph
     if (!slugs.has(value)) report('known-reference', `${where}: unknown ${kind} "${value}"`);
   };
 
-  const keyed = { areas: graph.areas, levels: graph.levels, skills: graph.skills } as const;
-  for (const [file, records] of Object.entries({
-    ...keyed,
-    responsibilities: graph.responsibilities,
-    resources: graph.resources,
-  })) {
-    for (const slug of repeated(records.map((r) => r.slug)))
+  const { areas, levels, skills, responsibilities, resources } = graph;
+  for (const [file, records] of Object.entries({ areas, levels, skills, responsibilities, resources })) {
+    for (const slug of repeated(records.map((r) => r.slug))) {
       report('unique-slug', `${file} "${slug}": slug is used twice`);
+    }
   }
   const ranks = new Set<number>();
   for (const level of graph.levels) {
