@@ -1,3 +1,5 @@
+import type { RuleId } from './integrity/rules';
+
 // Errors the domain raises on purpose. Each carries a stable code and the data a client needs;
 // the GraphQL layer maps codes to GraphQL error codes in one place (format-error.ts).
 
@@ -12,6 +14,7 @@ export type DomainErrorCode =
   | 'SKILL_IN_USE'
   | 'PREREQUISITE_CYCLE'
   | 'CHAIN_TOO_LONG'
+  | 'INTEGRITY_VIOLATION'
   | 'RATE_LIMITED';
 
 export abstract class DomainError extends Error {
@@ -90,6 +93,8 @@ export class StoreUnavailableError extends DomainError {
 export interface FieldProblem {
   /** Path of the field in the arguments, for example "input.url". */
   readonly field: string;
+  /** The integrity rule it breaks (integrity/rules.ts), for example "https-url". */
+  readonly rule: RuleId;
   readonly message: string;
 }
 
@@ -159,6 +164,28 @@ export class ChainTooLongError extends DomainError {
   constructor(chain: readonly string[], maxDepth: number) {
     super(`The prerequisite would make a chain of ${chain.length - 1} steps; at most ${maxDepth} are allowed`);
     this.details = { chain, maxDepth };
+  }
+}
+
+export interface RecordRef {
+  readonly kind: EntityKind;
+  readonly slug: string;
+}
+
+/**
+ * The write would leave the graph breaking one of its integrity rules (a resource teaching no
+ * skill, a responsibility needing none); nothing was written. Names the rule and every record
+ * that would break it.
+ */
+export class IntegrityViolationError extends DomainError {
+  readonly code = 'INTEGRITY_VIOLATION';
+  readonly details: { rule: RuleId; records: readonly RecordRef[] };
+
+  constructor(rule: RuleId, description: string, records: readonly RecordRef[], detail?: string) {
+    const names = records.map((r) => `${r.kind} "${r.slug}"`).join(', ');
+    const sentence = `${description.charAt(0).toUpperCase()}${description.slice(1)}`;
+    super(`${sentence}; this change would break that rule for ${names}${detail === undefined ? '' : ` (${detail})`}`);
+    this.details = { rule, records };
   }
 }
 

@@ -95,6 +95,7 @@ export function graphqlCode(code: DomainErrorCode): string {
       return 'UNAUTHENTICATED';
     case 'CONFLICT':
     case 'SKILL_IN_USE':
+    case 'INTEGRITY_VIOLATION':
       return 'CONFLICT';
     case 'PREREQUISITE_CYCLE':
       return 'PREREQUISITE_CYCLE';

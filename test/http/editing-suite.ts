@@ -123,10 +123,10 @@ export function defineEditingSuite(
         expect(error.extensions).toEqual({
           code: 'BAD_USER_INPUT',
           fields: [
-            { field: 'input.slug', message: expect.stringContaining('kebab-case slug') },
-            { field: 'input.name', message: 'must be 1 to 120 characters' },
-            { field: 'input.description', message: 'must be 80 to 2000 characters' },
-            { field: 'input.estimatedHours', message: 'must be a whole number from 1 to 1000' },
+            { field: 'input.slug', rule: 'slug', message: expect.stringContaining('kebab-case slug') },
+            { field: 'input.name', rule: 'text-length', message: 'must be 1 to 120 characters' },
+            { field: 'input.description', rule: 'text-length', message: 'must be 80 to 2000 characters' },
+            { field: 'input.estimatedHours', rule: 'whole-number', message: 'must be a whole number from 1 to 1000' },
           ],
         });
         expect(await changeCount()).toBe(before);
@@ -174,7 +174,9 @@ export function defineEditingSuite(
         );
         expect(error.extensions).toEqual({
           code: 'BAD_USER_INPUT',
-          fields: [{ field: 'input.parent', message: `would make "${a}" a sub-topic of itself` }],
+          fields: [
+            { field: 'input.parent', rule: 'acyclic-parents', message: `would make "${a}" a sub-topic of itself` },
+          ],
         });
       });
 
@@ -234,7 +236,7 @@ export function defineEditingSuite(
         });
         expect((await addPrerequisite(ALICE, a, a)).errors[0].extensions).toEqual({
           code: 'BAD_USER_INPUT',
-          fields: [{ field: 'requires', message: 'must differ from skill' }],
+          fields: [{ field: 'requires', rule: 'not-itself', message: 'must differ from skill' }],
         });
         const removeMissing = await failure(
           ALICE,
@@ -326,12 +328,12 @@ export function defineEditingSuite(
         const invalid = await failure(ALICE, CREATE_RESOURCE, { input: { ...input, url: 'http://guides.test/x' } });
         expect(invalid.error.extensions).toEqual({
           code: 'BAD_USER_INPUT',
-          fields: [{ field: 'input.url', message: 'must be an absolute https URL' }],
+          fields: [{ field: 'input.url', rule: 'https-url', message: 'must be an absolute https URL' }],
         });
         const book = await failure(ALICE, CREATE_RESOURCE, { input: { ...input, kind: 'BOOK' } });
         expect(book.error.extensions).toEqual({
           code: 'BAD_USER_INPUT',
-          fields: [{ field: 'input', message: 'a BOOK needs authors and year' }],
+          fields: [{ field: 'input', rule: 'book-details', message: 'a BOOK needs authors and year' }],
         });
         expect((await ok(ALICE, CREATE_RESOURCE, { input })).createResource).toEqual({
           slug: resource,
@@ -381,7 +383,7 @@ export function defineEditingSuite(
         ).toBe('NOT_FOUND');
         expect((await failure(null, REPORT, { s: 'http', m: 'short' })).error.extensions).toEqual({
           code: 'BAD_USER_INPUT',
-          fields: [{ field: 'message', message: 'must be 10 to 2000 characters' }],
+          fields: [{ field: 'message', rule: 'text-length', message: 'must be 10 to 2000 characters' }],
         });
       });
     });

@@ -5,6 +5,7 @@ import { defineGraphStoreContract } from '../contract/graph-store.contract';
 import { defineBatchingSuite } from '../http/batching-suite';
 import { ALICE, EDITOR_ENV, defineEditingSuite } from '../http/editing-suite';
 import { defineErrorsSuite } from '../http/errors-suite';
+import { defineIntegritySuite } from '../http/integrity-suite';
 import { defineLearningSuite } from '../http/learning-suite';
 import { defineQuerySuite } from '../http/query-suite';
 import { describeOnNeo4j, reseed, seedDriver, startOnNeo4j } from '../support/neo4j';
@@ -82,6 +83,20 @@ describeOnNeo4j('Neo4j store', (config) => {
       } finally {
         await api.close();
       }
+    });
+  });
+
+  describe('over a graph of its own', () => {
+    // Neo4j keeps what it holds across API instances: a restart is a new API on the same database.
+    defineIntegritySuite('neo4j', {
+      async start(dataset, env) {
+        await reseed(config, dataset);
+        return startOnNeo4j(config, env);
+      },
+      async restart(api, env) {
+        await api.close();
+        return startOnNeo4j(config, env);
+      },
     });
   });
 

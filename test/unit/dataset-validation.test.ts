@@ -2,7 +2,7 @@ import { InvalidDatasetError } from '../../src/domain/domain-error';
 import { generateDataset } from '../../src/dataset/generate-dataset';
 import { parseDataset } from '../../src/dataset/load-dataset';
 import { serializeDataset } from '../../src/dataset/serialize-dataset';
-import { buildRawDataset, buildResource, buildSkill, requires } from '../support/factories';
+import { buildRawDataset, buildResource, buildResponsibility, buildSkill, requires } from '../support/factories';
 
 function problemsOf(files: Parameters<typeof buildRawDataset>[0]): readonly string[] {
   try {
@@ -95,7 +95,7 @@ describe('parseDataset', () => {
       expect.arrayContaining([
         'skills "a": slug is used twice',
         'prerequisites "b" → "a": listed twice',
-        'prerequisites "a" → "a": a skill cannot require itself',
+        'prerequisites[2] "a": requires: must differ from skill',
         'related "b" ↔ "a": listed twice',
       ]),
     );
@@ -110,8 +110,52 @@ describe('parseDataset', () => {
     });
     expect(problems).toEqual([
       'resources[0] "book": a BOOK needs authors and year',
-      'resources[1] "plain": url: must be an https URL',
+      'resources[1] "plain": url: must be an absolute https URL',
     ]);
+  });
+
+  it('refuses what no edit may store either: control characters, non-https or unclean URLs, non-boolean flags', () => {
+    const problems = problemsOf({
+      skills: [buildSkill({ slug: 'a', name: 'Bad\u0000name' }), buildSkill({ slug: 'b' })],
+      resources: [
+        buildResource({ slug: 'nul-url', url: '\u0000https://example.org/x', skills: ['a'] }),
+        buildResource({ slug: 'spaced-url', url: 'https://exa mple.org/x', skills: ['a'] }),
+        buildResource({ slug: 'credentials', url: 'https://user:secret@example.org/x', skills: ['a'] }),
+        buildResource({ slug: 'null-free', free: null, skills: ['a'] }),
+        buildResource({ slug: 'string-free', free: 'yes', skills: ['a'] }),
+      ],
+    });
+    expect(problems).toEqual([
+      'skills[0] "a": name: must not contain control characters (found U+0000)',
+      'resources[0] "nul-url": url: must not contain control characters (found U+0000)',
+      'resources[1] "spaced-url": url: must be an absolute https URL',
+      'resources[2] "credentials": url: must not contain a user name or password',
+      'resources[3] "null-free": free: must not be null',
+      'resources[4] "string-free": free: must be true or false',
+    ]);
+  });
+
+  it('refuses a resource that teaches no skill and a responsibility that needs none, or names one twice', () => {
+    const problems = problemsOf({
+      resources: [buildResource({ slug: 'res', skills: [] }), buildResource({ slug: 'twice', skills: ['a', 'a'] })],
+      responsibilities: [buildResponsibility({ slug: 'r', skills: [] })],
+    });
+    expect(problems).toEqual([
+      'responsibilities[0] "r": skills: must name at least one skill',
+      'resources[0] "res": skills: must name at least one skill',
+      'resources[1] "twice": skills.1: lists "a" twice',
+    ]);
+  });
+
+  it('trims surrounding spaces from text and URLs, as every edit does', () => {
+    const dataset = parseDataset(
+      buildRawDataset({
+        skills: [buildSkill({ slug: 'a', name: '  Spaced name ' }), buildSkill({ slug: 'b' })],
+        resources: [buildResource({ slug: 'res', title: ' Title ', url: ' https://example.org/x ', skills: ['a'] })],
+      }),
+    );
+    expect(dataset.skills[0].name).toBe('Spaced name');
+    expect(dataset.resources[0]).toMatchObject({ title: 'Title', url: 'https://example.org/x' });
   });
 
   it('reports a file that is not an array', () => {

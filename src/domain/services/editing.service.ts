@@ -1,22 +1,11 @@
 import {
-  ChainTooLongError,
   ConflictError,
   InvalidInputError,
   NotFoundError,
-  PrerequisiteCycleError,
   RateLimitedError,
   SkillInUseError,
   UnauthenticatedError,
 } from '../domain-error';
-import {
-  validateNewSkill,
-  validateReason,
-  validateResource,
-  validateResourceWhole,
-  validateSkill,
-  validateSlugArgument,
-  validateText,
-} from '../editing-validation';
 import type {
   Change,
   Editor,
@@ -27,12 +16,13 @@ import type {
   SkillInput,
   SkillPatch,
 } from '../editing.types';
-import { MAX_CHAIN_DEPTH } from '../limits';
+import { slug as slugRule, text } from '../integrity/field-rules';
+import { LIMITS, requirePatch, requireRecord, requireValue, wholeProblems } from '../integrity/record-rules';
+import type { Touched } from '../integrity/write-checks';
+import { checkNewParent, checkNewPrerequisite, verifyTouched } from '../integrity/write-checks';
 import type { Connection } from '../pagination';
 import { decodeSequenceCursor, toSequenceConnection } from '../pagination';
 import type { GraphReader, GraphStore, GraphTransaction } from '../ports/graph-store.port';
-import { longestPathFrom, shortestPrerequisitePath } from '../prerequisite-graph';
-import { LIMITS } from '../rules';
 import type { Resource, Skill } from '../skill-graph.types';
 import { requireIntegerIn } from '../validation';
 
@@ -55,10 +45,12 @@ export interface DeletedSkill {
 }
 
 /**
- * Every change to the graph. Each write checks the editor, validates the input, then runs as one
- * store transaction that re-reads what it depends on, enforces the graph's rules (no cycles, no
- * chain longer than MAX_CHAIN_DEPTH, no dangling links, unique slugs), writes, and records the
- * change. A broken rule throws inside the transaction, so nothing is written.
+ * Every change to the graph. Each write checks the editor, then its input with the integrity
+ * rules the dataset loader uses (integrity/), normalised exactly as the loader normalises. It then
+ * runs as one store transaction that re-reads what it depends on, refuses what would break a rule
+ * of the graph (a missing record, a duplicate, a cycle, a chain over MAX_CHAIN_DEPTH), writes,
+ * checks every record it touched against the loader's rules once more, and records the change.
+ * A broken rule throws inside the transaction, so nothing is written.
  */
 export class EditingService {
   constructor(
@@ -69,39 +61,37 @@ export class EditingService {
 
   createSkill(editor: Editor | null, input: SkillInput): Promise<Skill> {
     const who = requireEditor(editor);
-    validateNewSkill(input);
-    const skill: Skill = { ...input, parent: input.parent ?? null };
-    return this.write(who, 'createSkill', skill.slug, input, async (tx) => {
+    const skill: Skill = requireRecord('skill', input, 'input');
+    return this.write(who, 'createSkill', skill.slug, skill, async (tx, touch) => {
       if ((await tx.findSkillsBySlugs([skill.slug]))[0] !== null) throw new ConflictError('Skill', skill.slug);
       await requireSkillLinks(tx, skill);
       await tx.putSkill(skill);
+      touch({ skills: [skill.slug] });
       return skill;
     });
   }
 
   updateSkill(editor: Editor | null, slug: string, patch: SkillPatch): Promise<Skill> {
     const who = requireEditor(editor);
-    validateSlugArgument('slug', slug);
-    validateSkill({ ...patch, slug });
-    return this.write(who, 'updateSkill', slug, patch, async (tx) => {
+    requireValue('slug', slug, slugRule);
+    const changes = requirePatch('skill', patch, 'input');
+    return this.write(who, 'updateSkill', slug, changes, async (tx, touch) => {
       const current = await requireSkill(tx, slug);
-      const updated: Skill = {
-        ...current,
-        ...definedFields(patch),
-        parent: patch.parent === undefined ? current.parent : patch.parent,
-      };
+      const updated: Skill = { ...current, ...changes };
+      refuse(wholeProblems('skill', updated, 'input'));
       await requireSkillLinks(tx, updated);
       if (updated.parent !== null && updated.parent !== current.parent)
-        await refuseParentLoop(tx, slug, updated.parent);
+        await checkNewParent(tx, slug, updated.parent, 'input.parent');
       await tx.putSkill(updated);
+      touch({ skills: [slug] });
       return updated;
     });
   }
 
   deleteSkill(editor: Editor | null, slug: string, force: boolean): Promise<DeletedSkill> {
     const who = requireEditor(editor);
-    validateSlugArgument('slug', slug);
-    return this.write(who, 'deleteSkill', slug, { force }, async (tx) => {
+    requireValue('slug', slug, slugRule);
+    return this.write(who, 'deleteSkill', slug, { force }, async (tx, touch) => {
       await requireSkill(tx, slug);
       const [dependents] = await tx.dependentsOfSkills([slug]);
       const [children] = await tx.childrenOfSkills([slug]);
@@ -109,51 +99,62 @@ export class EditingService {
       const childSlugs = children.map((child) => child.slug);
       if (!force && (requiredBy.length > 0 || childSlugs.length > 0))
         throw new SkillInUseError(slug, requiredBy, childSlugs);
+      // `force` removes links that only add knowledge; whatever needs the skill to be valid at
+      // all (a resource teaching only it) must still obey the rules without it.
+      const [resources] = await tx.resourcesOfSkills([slug]);
+      const [responsibilities] = await tx.responsibilitiesOfSkills([slug]);
       await tx.deleteSkill(slug);
+      touch({
+        skills: childSlugs,
+        resources: resources.map((r) => r.slug),
+        responsibilities: responsibilities.map((r) => r.slug),
+      });
       return { slug, requiredBy, children: childSlugs };
     });
   }
 
   createResource(editor: Editor | null, input: ResourceInput): Promise<Resource> {
     const who = requireEditor(editor);
-    validateResource(input);
-    const resource = toResource(input);
-    validateResourceWhole(resource);
-    return this.write(who, 'createResource', resource.slug, input, async (tx) => {
+    const record = requireRecord('resource', input, 'input');
+    const { skills, ...resource } = record;
+    return this.write(who, 'createResource', resource.slug, record, async (tx, touch) => {
       if ((await tx.findResourcesBySlugs([resource.slug]))[0] !== null)
         throw new ConflictError('Resource', resource.slug);
-      const skills = unique(input.skills);
       await requireSkills(tx, skills);
       await tx.putResource(resource);
       for (const skill of skills) await tx.linkResource(resource.slug, skill);
+      touch({ resources: [resource.slug] });
       return resource;
     });
   }
 
   updateResource(editor: Editor | null, slug: string, patch: ResourcePatch): Promise<Resource> {
     const who = requireEditor(editor);
-    validateSlugArgument('slug', slug);
-    validateResource(patch);
-    return this.write(who, 'updateResource', slug, patch, async (tx) => {
+    requireValue('slug', slug, slugRule);
+    const changes = requirePatch('resource', patch, 'input');
+    return this.write(who, 'updateResource', slug, changes, async (tx, touch) => {
       const [current] = await tx.findResourcesBySlugs([slug]);
       if (current === null) throw new NotFoundError('Resource', slug);
-      const updated = toResource({ ...current, ...definedFields(patch), slug, skills: [] });
-      validateResourceWhole(updated);
+      const { skills: wanted, ...fields } = changes;
+      const updated: Resource = { ...current, ...fields };
+      const taught = (await tx.skillsOfResources([slug]))[0].map((s) => s.slug);
+      refuse(
+        wholeProblems('resource', { ...updated, authors: [...updated.authors], skills: wanted ?? taught }, 'input'),
+      );
       await tx.putResource(updated);
-      if (patch.skills != null) {
-        const wanted = unique(patch.skills);
+      if (wanted !== undefined) {
         await requireSkills(tx, wanted);
-        const [taught] = await tx.skillsOfResources([slug]);
-        for (const skill of taught) if (!wanted.includes(skill.slug)) await tx.unlinkResource(slug, skill.slug);
-        for (const skill of wanted) await tx.linkResource(slug, skill);
+        for (const skill of taught) if (!wanted.includes(skill)) await tx.unlinkResource(slug, skill);
+        for (const skill of wanted) if (!taught.includes(skill)) await tx.linkResource(slug, skill);
       }
+      touch({ resources: [slug] });
       return updated;
     });
   }
 
   deleteResource(editor: Editor | null, slug: string): Promise<{ slug: string }> {
     const who = requireEditor(editor);
-    validateSlugArgument('slug', slug);
+    requireValue('slug', slug, slugRule);
     return this.write(who, 'deleteResource', slug, {}, async (tx) => {
       if ((await tx.findResourcesBySlugs([slug]))[0] === null) throw new NotFoundError('Resource', slug);
       await tx.deleteResource(slug);
@@ -163,33 +164,23 @@ export class EditingService {
 
   addPrerequisite(editor: Editor | null, skill: string, requires: string, reason: string): Promise<Skill> {
     const who = requireEditor(editor);
-    validatePair('skill', skill, 'requires', requires);
-    validateReason('reason', reason);
-    return this.write(who, 'addPrerequisite', `${skill} -> ${requires}`, { reason }, async (tx) => {
+    const edge = requireRecord('prerequisite', { skill, requires, reason });
+    return this.write(who, 'addPrerequisite', `${skill} -> ${requires}`, { reason: edge.reason }, async (tx, touch) => {
       const [dependent] = await requireSkills(tx, [skill, requires]);
       const [current] = await tx.prerequisitesOfSkills([skill]);
       if (current.some((link) => link.skill.slug === requires)) {
         throw new ConflictError('Prerequisite', `${skill} -> ${requires}`, `"${skill}" already requires "${requires}"`);
       }
-      // A path from `requires` down to `skill` would become a loop. Every chain is at most
-      // MAX_CHAIN_DEPTH long, so a closure of that depth finds any such path.
-      const below = (await tx.prerequisiteClosure([requires], MAX_CHAIN_DEPTH)).edges;
-      const loop = shortestPrerequisitePath(requires, skill, below);
-      if (loop !== null) throw new PrerequisiteCycleError([skill, ...loop]);
-      const above = (await tx.dependentClosure([skill], MAX_CHAIN_DEPTH)).edges;
-      const chain = [
-        ...longestPathFrom(skill, above, 'dependents').reverse(),
-        ...longestPathFrom(requires, below, 'prerequisites'),
-      ];
-      if (chain.length - 1 > MAX_CHAIN_DEPTH) throw new ChainTooLongError(chain, MAX_CHAIN_DEPTH);
-      await tx.putPrerequisite({ skill, requires, reason: reason.trim() });
+      await checkNewPrerequisite(tx, skill, requires);
+      await tx.putPrerequisite(edge);
+      touch({ prerequisites: [edge] });
       return dependent;
     });
   }
 
   removePrerequisite(editor: Editor | null, skill: string, requires: string): Promise<Skill> {
     const who = requireEditor(editor);
-    validatePair('skill', skill, 'requires', requires);
+    requirePair('skill', skill, 'requires', requires);
     return this.write(who, 'removePrerequisite', `${skill} -> ${requires}`, {}, async (tx) => {
       const [dependent] = await requireSkills(tx, [skill, requires]);
       const [current] = await tx.prerequisitesOfSkills([skill]);
@@ -202,7 +193,7 @@ export class EditingService {
 
   addRelated(editor: Editor | null, skill: string, related: string): Promise<Skill> {
     const who = requireEditor(editor);
-    validatePair('skill', skill, 'related', related);
+    requireRecord('related', { skill, related });
     return this.write(who, 'addRelated', `${skill} <-> ${related}`, {}, async (tx) => {
       const [first] = await requireSkills(tx, [skill, related]);
       const [current] = await tx.relatedOfSkills([skill]);
@@ -220,7 +211,7 @@ export class EditingService {
 
   removeRelated(editor: Editor | null, skill: string, related: string): Promise<Skill> {
     const who = requireEditor(editor);
-    validatePair('skill', skill, 'related', related);
+    requirePair('skill', skill, 'related', related);
     return this.write(who, 'removeRelated', `${skill} <-> ${related}`, {}, async (tx) => {
       const [first] = await requireSkills(tx, [skill, related]);
       const [current] = await tx.relatedOfSkills([skill]);
@@ -232,8 +223,9 @@ export class EditingService {
 
   linkResource(editor: Editor | null, resource: string, skill: string): Promise<Resource> {
     const who = requireEditor(editor);
-    validatePair('resource', resource, 'skill', skill);
-    return this.write(who, 'linkResource', `${resource} -> ${skill}`, {}, async (tx) => {
+    requireValue('resource', resource, slugRule);
+    requireValue('skill', skill, slugRule);
+    return this.write(who, 'linkResource', `${resource} -> ${skill}`, {}, async (tx, touch) => {
       const found = await requireResource(tx, resource);
       await requireSkills(tx, [skill]);
       const [taught] = await tx.skillsOfResources([resource]);
@@ -241,26 +233,29 @@ export class EditingService {
         throw new ConflictError('ResourceLink', `${resource} -> ${skill}`, `"${resource}" already teaches "${skill}"`);
       }
       await tx.linkResource(resource, skill);
+      touch({ resources: [resource] });
       return found;
     });
   }
 
   unlinkResource(editor: Editor | null, resource: string, skill: string): Promise<Resource> {
     const who = requireEditor(editor);
-    validatePair('resource', resource, 'skill', skill);
-    return this.write(who, 'unlinkResource', `${resource} -> ${skill}`, {}, async (tx) => {
+    requireValue('resource', resource, slugRule);
+    requireValue('skill', skill, slugRule);
+    return this.write(who, 'unlinkResource', `${resource} -> ${skill}`, {}, async (tx, touch) => {
       const found = await requireResource(tx, resource);
       const [taught] = await tx.skillsOfResources([resource]);
       if (!taught.some((s) => s.slug === skill)) throw new NotFoundError('ResourceLink', `${resource} -> ${skill}`);
       await tx.unlinkResource(resource, skill);
+      touch({ resources: [resource] });
       return found;
     });
   }
 
   /** Open to everyone, but limited per client. Not an edit of the graph, so not a Change. */
   async reportProblem(client: string, skill: string, message: string): Promise<Problem> {
-    validateSlugArgument('skill', skill);
-    validateText('message', message, LIMITS.problemMessageMin, LIMITS.problemMessageMax);
+    requireValue('skill', skill, slugRule);
+    const cleaned = requireValue('message', message, text(LIMITS.problemMessageMin, LIMITS.problemMessageMax));
     const wait = await this.reportLimiter.consume(client);
     if (wait > 0) throw new RateLimitedError(wait);
     return this.store.transaction(async (tx) => {
@@ -270,7 +265,7 @@ export class EditingService {
         id: String(sequence),
         sequence,
         skill,
-        message: message.trim(),
+        message: cleaned,
         status: 'OPEN',
         reportedAt: this.clock.now().toISOString(),
         resolvedAt: null,
@@ -284,8 +279,8 @@ export class EditingService {
 
   resolveProblem(editor: Editor | null, id: string, resolution: string): Promise<Problem> {
     const who = requireEditor(editor);
-    validateText('resolution', resolution, 1, LIMITS.resolution);
-    return this.write(who, 'resolveProblem', id, { resolution }, async (tx) => {
+    const cleaned = requireValue('resolution', resolution, text(1, LIMITS.resolution));
+    return this.write(who, 'resolveProblem', id, { resolution: cleaned }, async (tx) => {
       const [problem] = await tx.findProblemsByIds([id]);
       if (problem === null) throw new NotFoundError('Problem', id);
       if (problem.status === 'RESOLVED') throw new ConflictError('Problem', id, `Problem ${id} is already resolved`);
@@ -294,7 +289,7 @@ export class EditingService {
         status: 'RESOLVED',
         resolvedAt: this.clock.now().toISOString(),
         resolvedBy: who.name,
-        resolution: resolution.trim(),
+        resolution: cleaned,
       };
       await tx.putProblem(resolved);
       return resolved;
@@ -319,16 +314,21 @@ export class EditingService {
     return toSequenceConnection('change', await this.store.listChanges(sequencePage('change', page)));
   }
 
-  /** One transaction: the work, then the record of who changed what and when. */
+  /**
+   * One transaction: the work, the loader's rules on every record the work says it touched, then
+   * the record of who changed what and when. `details` is the accepted input, normalised.
+   */
   private write<T>(
     editor: Editor,
     operation: string,
     subject: string,
     details: unknown,
-    work: (tx: GraphTransaction) => Promise<T>,
+    work: (tx: GraphTransaction, touch: (records: Touched) => void) => Promise<T>,
   ) {
     return this.store.transaction(async (tx) => {
-      const result = await work(tx);
+      const touched: Touched[] = [];
+      const result = await work(tx, (records) => touched.push(records));
+      for (const records of touched) await verifyTouched(tx, records);
       const sequence = await tx.nextSequence();
       await tx.recordChange({
         sequence,
@@ -348,11 +348,19 @@ function requireEditor(editor: Editor | null): Editor {
   return editor;
 }
 
-function validatePair(firstField: string, first: string, secondField: string, second: string): void {
-  validateSlugArgument(firstField, first);
-  validateSlugArgument(secondField, second);
-  if (first === second)
-    throw new InvalidInputError([{ field: secondField, message: `must differ from ${firstField}` }]);
+/** Two slug arguments naming different records of one kind. */
+function requirePair(firstField: string, first: string, secondField: string, second: string): void {
+  requireValue(firstField, first, slugRule);
+  requireValue(secondField, second, slugRule);
+  if (first === second) {
+    throw new InvalidInputError([
+      { field: secondField, rule: 'not-itself', message: `must differ from ${firstField}` },
+    ]);
+  }
+}
+
+function refuse(problems: ReturnType<typeof wholeProblems>): void {
+  if (problems.length > 0) throw new InvalidInputError(problems);
 }
 
 async function requireSkill(reader: GraphReader, slug: string): Promise<Skill> {
@@ -381,39 +389,6 @@ async function requireSkillLinks(reader: GraphReader, skill: Skill): Promise<voi
   const [level] = await reader.findLevelsBySlugs([skill.level]);
   if (level === null) throw new NotFoundError('SeniorityLevel', skill.level);
   if (skill.parent !== null) await requireSkill(reader, skill.parent);
-}
-
-/** Refuses a parent that is the skill itself or one of its sub-topics, at any depth. */
-async function refuseParentLoop(reader: GraphReader, slug: string, parent: string): Promise<void> {
-  const seen = new Set<string>();
-  for (let at: string | null = parent; at !== null && !seen.has(at);) {
-    if (at === slug)
-      throw new InvalidInputError([{ field: 'input.parent', message: `would make "${slug}" a sub-topic of itself` }]);
-    seen.add(at);
-    at = (await requireSkill(reader, at)).parent;
-  }
-}
-
-function toResource(input: ResourceInput | (Resource & { skills: readonly string[] })): Resource {
-  return {
-    slug: input.slug,
-    title: input.title.trim(),
-    kind: input.kind,
-    url: input.url,
-    authors: [...(input.authors ?? [])],
-    year: input.year ?? null,
-    free: input.free,
-    estimatedHours: input.estimatedHours,
-  };
-}
-
-/** The fields of a patch that were given (GraphQL sends absent fields as undefined). */
-function definedFields<T extends object>(patch: T): Partial<T> {
-  return Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined)) as Partial<T>;
-}
-
-function unique(values: readonly string[]): string[] {
-  return [...new Set(values)];
 }
 
 function sequencePage(kind: 'change' | 'problem', page: { first: number; after?: string | null }) {

@@ -27,7 +27,9 @@ export class CreateSkillInput {
   parent?: string | null;
 }
 
-@InputType('UpdateSkillInput', { description: 'Fields left out keep their value; `parent: null` removes the parent.' })
+@InputType('UpdateSkillInput', {
+  description: 'Fields left out keep their value; `parent: null` removes the parent. No other field may be null.',
+})
 export class UpdateSkillInput {
   @Field({ nullable: true })
   name?: string;
@@ -78,7 +80,10 @@ export class CreateResourceInput {
   skills!: string[];
 }
 
-@InputType('UpdateResourceInput', { description: 'Fields left out keep their value; `skills` replaces the links.' })
+@InputType('UpdateResourceInput', {
+  description:
+    'Fields left out keep their value; `authors: null` and `year: null` clear them; `skills` replaces the links. No other field may be null.',
+})
 export class UpdateResourceInput {
   @Field({ nullable: true })
   title?: string;

@@ -45,7 +45,10 @@ export class ResourceEditingResolver {
     return editing.linkResource(editor, resource, skill);
   }
 
-  @Mutation(() => ResourceType, { nullable: true, description: `Removes a resource-to-skill link. ${EDITORS}` })
+  @Mutation(() => ResourceType, {
+    nullable: true,
+    description: `Removes a resource-to-skill link; refused (CONFLICT) for the last skill a resource teaches. ${EDITORS}`,
+  })
   unlinkResource(
     @Arg('resource', () => String) resource: string,
     @Arg('skill', () => String) skill: string,

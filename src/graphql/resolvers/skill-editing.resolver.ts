@@ -30,7 +30,7 @@ export class SkillEditingResolver {
 
   @Mutation(() => DeletedSkillType, {
     nullable: true,
-    description: `Deletes a skill. Refused (CONFLICT) while others require it or it has sub-topics, unless force removes those links too. ${EDITORS}`,
+    description: `Deletes a skill. Refused (CONFLICT) while others require it or it has sub-topics, unless force removes those links too; refused even with force when it is the only skill of a resource or a responsibility. ${EDITORS}`,
   })
   deleteSkill(
     @Arg('slug', () => String) slug: string,

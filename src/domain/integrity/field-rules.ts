@@ -1,0 +1,143 @@
+import type { RuleId } from './rules';
+
+// Checks of single values. Each either accepts a value, normalised the one way the dataset has
+// always been normalised (surrounding spaces trimmed), or refuses it naming its rule. Values come
+// in as `unknown`: a JSON file and an API input can both hold a null or a number where text belongs.
+
+export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+export const SLUG_MAX = 80;
+export const URL_MAX = 2000;
+
+export interface ValueIssue {
+  /** Where in the value, relative to the field: "" for the value itself, ".2" for a list item. */
+  readonly at: string;
+  readonly rule: RuleId;
+  readonly message: string;
+}
+
+export type Checked<T> =
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly issues: readonly ValueIssue[] };
+
+export type ValueRule<T> = (value: unknown) => Checked<T>;
+
+const accept = <T>(value: T): Checked<T> => ({ ok: true, value });
+const refuse = (rule: RuleId, message: string, at = ''): Checked<never> => ({
+  ok: false,
+  issues: [{ at, rule, message }],
+});
+
+// Cc: C0 and C1 controls and DEL (NUL, tab, newline, escape, ...). Cs: with the u flag, only a
+// surrogate without its pair matches, which no UTF-8 store or file can hold as it was sent.
+const UNCLEAN = /[\p{Cc}\p{Cs}]/u;
+
+/** Why `value` is not clean text, or null when it is. */
+function uncleanText(value: string): ValueIssue | null {
+  const found = UNCLEAN.exec(value);
+  if (found === null) return null;
+  const code = found[0].charCodeAt(0);
+  return code >= 0xd800 && code <= 0xdfff
+    ? { at: '', rule: 'clean-text', message: 'must be well-formed Unicode (it has an unpaired surrogate)' }
+    : {
+        at: '',
+        rule: 'clean-text',
+        message: `must not contain control characters (found U+${code.toString(16).toUpperCase().padStart(4, '0')})`,
+      };
+}
+
+export const slug: ValueRule<string> = (value) =>
+  typeof value === 'string' && value.length <= SLUG_MAX && SLUG_PATTERN.test(value)
+    ? accept(value)
+    : refuse('slug', `must be a kebab-case slug of at most ${SLUG_MAX} characters, such as "domain-driven-design"`);
+
+/** Text of `min` to `max` characters once trimmed; stored trimmed. */
+export function text(min: number, max: number): ValueRule<string> {
+  return (value) => {
+    if (typeof value !== 'string') return refuse('text-length', `must be ${min} to ${max} characters`);
+    const unclean = uncleanText(value);
+    if (unclean !== null) return { ok: false, issues: [unclean] };
+    const trimmed = value.trim();
+    return trimmed.length >= min && trimmed.length <= max
+      ? accept(trimmed)
+      : refuse('text-length', `must be ${min} to ${max} characters`);
+  };
+}
+
+export function wholeNumber(min: number, max: number): ValueRule<number> {
+  return (value) =>
+    typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max
+      ? accept(value)
+      : refuse('whole-number', `must be a whole number from ${min} to ${max}`);
+}
+
+export const boolean: ValueRule<boolean> = (value) =>
+  typeof value === 'boolean' ? accept(value) : refuse('boolean', 'must be true or false');
+
+export function oneOf<T extends string>(values: readonly T[]): ValueRule<T> {
+  return (value) =>
+    typeof value === 'string' && (values as readonly string[]).includes(value)
+      ? accept(value as T)
+      : refuse('one-of', `must be one of ${values.join(', ')}`);
+}
+
+/**
+ * An absolute https URL with a host, trimmed. Stricter than the WHATWG parser on purpose: that
+ * parser drops leading control characters and tabs inside a URL, so "\u0000https://x" parses,
+ * but a link is stored and shown as written, and must work as written.
+ */
+export const httpsUrl: ValueRule<string> = (value) => {
+  const invalid = refuse('https-url', 'must be an absolute https URL');
+  if (typeof value !== 'string') return invalid;
+  const unclean = uncleanText(value);
+  if (unclean !== null) return { ok: false, issues: [unclean] };
+  const trimmed = value.trim();
+  if (trimmed.length > URL_MAX) return refuse('https-url', `must be an https URL of at most ${URL_MAX} characters`);
+  // Written out as https://host..., with nothing the parser would silently rewrite (spaces, "\").
+  if (!/^https:\/\/[^\s\\]+$/.test(trimmed)) return invalid;
+  let url: URL;
+  try {
+    url = new URL(trimmed);
+  } catch {
+    return invalid;
+  }
+  if (url.hostname.length === 0) return invalid;
+  if (url.username !== '' || url.password !== '') {
+    return refuse('https-url', 'must not contain a user name or password');
+  }
+  return accept(trimmed);
+};
+
+export interface ListBounds {
+  readonly min: number;
+  readonly max: number;
+  /** The rule a list too short breaks, when it is more than a length ("every resource teaches a skill"). */
+  readonly minRule?: RuleId;
+  readonly tooFew: string;
+  readonly tooMany: string;
+  /** Refuse an item given twice. */
+  readonly distinct?: boolean;
+}
+
+export function list<T>(item: ValueRule<T>, bounds: ListBounds): ValueRule<T[]> {
+  return (value) => {
+    if (!Array.isArray(value)) return refuse('list-length', 'must be a list');
+    const issues: ValueIssue[] = [];
+    if (value.length < bounds.min)
+      issues.push({ at: '', rule: bounds.minRule ?? 'list-length', message: bounds.tooFew });
+    if (value.length > bounds.max) issues.push({ at: '', rule: 'list-length', message: bounds.tooMany });
+    const items: T[] = [];
+    const seen = new Set<unknown>();
+    value.forEach((element: unknown, i) => {
+      const checked = item(element);
+      if (!checked.ok) {
+        for (const issue of checked.issues) issues.push({ ...issue, at: `.${i}${issue.at}` });
+        return;
+      }
+      if (bounds.distinct && seen.has(checked.value)) {
+        issues.push({ at: `.${i}`, rule: 'distinct', message: `lists "${String(checked.value)}" twice` });
+      }
+      seen.add(checked.value);
+      items.push(checked.value);
+    });
+    return issues.length > 0 ? { ok: false, issues } : accept(items);
+  };
+}
