@@ -1,37 +1,33 @@
 import { EmbeddedGraphStore } from '../../src/adapters/embedded/embedded-graph-store';
+import type { Dataset } from '../../src/dataset/dataset.types';
+import { validateDataset } from '../../src/dataset/validate-dataset';
 import type { GraphStore } from '../../src/domain/ports/graph-store.port';
 import { freshDataFile } from '../support/test-server';
 import type { StoreHarness } from './integrity-model';
 import { checkIntegrityModel, newTally } from './integrity-model';
 
-// The integrity rules under random edits, on the embedded store with a real data file: a restart
-// re-opens the store from that file as the next start would. Sized to matter (every mutation,
+// The integrity rules under random edits, on the embedded store with a real journal: a restart
+// re-opens the store from data/ and the journal, as the next start would. Sized to matter (every mutation,
 // valid and invalid, meets most others many times) yet keep `npm test` short; see the summary
 // line it prints.
 const SIZE = { numRuns: Number(process.env.RUNS ?? 100), maxCommands: 60 };
 
-const dataFiles = new WeakMap<GraphStore, string>();
+/** Each store's journal and the data/ it started from: a restart replays the one onto the other. */
+const origins = new WeakMap<GraphStore, { journalFile: string; dataset: Dataset }>();
+const openOn = async (dataset: Dataset, journalFile: string) => {
+  const store = await EmbeddedGraphStore.open({ dataset, journalFile, validate: validateDataset });
+  origins.set(store, { journalFile, dataset });
+  return store;
+};
 const embedded: StoreHarness = {
-  async open(dataset) {
-    const dataFile = freshDataFile();
-    const store = EmbeddedGraphStore.open({ dataFile, initial: () => dataset });
-    dataFiles.set(store, dataFile);
-    return store;
-  },
+  open: (dataset) => openOn(dataset, freshDataFile()),
   async reopen(store) {
     await store.close();
-    const dataFile = dataFiles.get(store) as string;
-    const initial = (store as EmbeddedGraphStore).toSnapshot().dataset;
-    const reopened = EmbeddedGraphStore.open({
-      dataFile,
-      // Used only when nothing was accepted yet, so no data file exists: the start from data/.
-      initial: () => initial,
-    });
-    dataFiles.set(reopened, dataFile);
-    return reopened;
+    const { dataset, journalFile } = origins.get(store) as { journalFile: string; dataset: Dataset };
+    return openOn(dataset, journalFile);
   },
   async exported(store) {
-    return (store as EmbeddedGraphStore).toSnapshot().dataset;
+    return (store as EmbeddedGraphStore).snapshot().dataset;
   },
   close: (store) => store.close(),
 };
