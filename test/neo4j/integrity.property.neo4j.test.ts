@@ -1,6 +1,6 @@
 import { Neo4jGraphStore } from '../../src/adapters/neo4j/neo4j-graph-store';
 import type { StoreHarness } from '../property/integrity-model';
-import { checkIntegrityModel, newTally } from '../property/integrity-model';
+import { checkIntegrityModel, newTally, printTally } from '../property/integrity-model';
 import { describeOnNeo4j, reseed } from '../support/neo4j';
 import { readDataset } from '../support/store-dataset';
 
@@ -30,11 +30,6 @@ describeOnNeo4j('integrity rules under random edits (neo4j store)', (config) => 
     const tally = newTally();
     const started = Date.now();
     await checkIntegrityModel(neo4j, SIZE, tally);
-    // eslint-disable-next-line no-console
-    console.log(
-      `integrity model (neo4j): ${tally.sequences} sequences, ${tally.steps} mutations ` +
-        `(${tally.accepted} accepted, ${tally.refused} refused), ${tally.restarts} restarts, ` +
-        `${((Date.now() - started) / 1000).toFixed(1)} s`,
-    );
+    printTally('neo4j', tally, started);
   }, 600_000);
 });

@@ -678,3 +678,19 @@ export async function checkIntegrityModel(harness: StoreHarness, size: PropertyS
     { numRuns: size.numRuns, seed: size.seed },
   );
 }
+
+/** The run's figures, printed by each store's test so the size of the check is on record. */
+export function printTally(storeName: string, tally: Tally, startedAt: number, perCommand = false): void {
+  const lines = [
+    `integrity model (${storeName}): ${tally.sequences} sequences, ${tally.steps} mutations ` +
+      `(${tally.accepted} accepted, ${tally.refused} refused), ${tally.restarts} restarts, ` +
+      `${((Date.now() - startedAt) / 1000).toFixed(1)} s`,
+    ...(perCommand
+      ? Object.entries(tally.byCommand).map(
+          ([command, { accepted, refused }]) => `  ${command}: ${accepted} accepted, ${refused} refused`,
+        )
+      : []),
+  ];
+  // eslint-disable-next-line no-console
+  console.log(lines.join('\n'));
+}

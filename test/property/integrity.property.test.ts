@@ -4,7 +4,7 @@ import { validateDataset } from '../../src/dataset/validate-dataset';
 import type { GraphStore } from '../../src/domain/ports/graph-store.port';
 import { freshDataFile } from '../support/test-server';
 import type { StoreHarness } from './integrity-model';
-import { checkIntegrityModel, newTally } from './integrity-model';
+import { checkIntegrityModel, newTally, printTally } from './integrity-model';
 
 // The integrity rules under random edits, on the embedded store with a real journal: a restart
 // re-opens the store from data/ and the journal, as the next start would. Sized to matter (every mutation,
@@ -37,14 +37,6 @@ describe('integrity rules under random edits (embedded store)', () => {
     const tally = newTally();
     const started = Date.now();
     await checkIntegrityModel(embedded, SIZE, tally);
-    // eslint-disable-next-line no-console
-    console.log(
-      `integrity model (embedded): ${tally.sequences} sequences, ${tally.steps} mutations ` +
-        `(${tally.accepted} accepted, ${tally.refused} refused), ${tally.restarts} restarts, ` +
-        `${((Date.now() - started) / 1000).toFixed(1)} s\n` +
-        Object.entries(tally.byCommand)
-          .map(([command, { accepted, refused }]) => `  ${command}: ${accepted} accepted, ${refused} refused`)
-          .join('\n'),
-    );
+    printTally('embedded', tally, started, true);
   }, 120_000);
 });
