@@ -24,7 +24,7 @@ export function requestObserverPlugin(): ApolloServerPlugin<Context> {
             if (!isServerSide(error)) continue;
             const level = isUnexpected(error) ? 'error' : 'warn';
             log[level](
-              { requestId, err: unwrapResolverError(error), path: error.path },
+              { err: unwrapResolverError(error), path: error.path },
               'GraphQL request failed on the server side',
             );
           }
