@@ -1,10 +1,11 @@
-// Returns at most $first of the skills that require nothing, with unlockCount (kept on the node,
-// see unlock-counts), most unlocking first, then by slug. The unlockCount index is read in
-// descending order and the walk stops once $first foundations are found (the tie-break on slug
-// is a partial sort), so the answer costs about $first rows, not one per skill.
+// Returns at most $first of the skills that essentially require nothing (they may have helpful
+// prerequisites), with unlockCount (over essential edges, kept on the node: see unlock-counts),
+// most unlocking first, then by slug. The unlockCount index is read in descending order and the
+// walk stops once $first foundations are found (the tie-break on slug is a partial sort), so the
+// answer costs about $first rows, not one per skill.
 MATCH (s:Skill)
 USING INDEX s:Skill(unlockCount)
-WHERE s.unlockCount >= 0 AND NOT EXISTS { (s)-[:REQUIRES]->(:Skill) }
+WHERE s.unlockCount >= 0 AND NOT EXISTS { (s)-[edge:REQUIRES]->(:Skill) WHERE edge.strength = 'ESSENTIAL' }
 WITH s
 ORDER BY s.unlockCount DESC, s.slug
 LIMIT $first

@@ -9,6 +9,7 @@ CREATE CONSTRAINT resource_slug IF NOT EXISTS FOR (n:Resource) REQUIRE n.slug IS
 CREATE CONSTRAINT change_sequence IF NOT EXISTS FOR (n:Change) REQUIRE n.sequence IS UNIQUE;
 CREATE CONSTRAINT problem_id IF NOT EXISTS FOR (n:Problem) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT write_lock_name IF NOT EXISTS FOR (n:WriteLock) REQUIRE n.name IS UNIQUE;
+CREATE CONSTRAINT dataset_key IF NOT EXISTS FOR (n:Dataset) REQUIRE n.key IS UNIQUE;
 CREATE INDEX problem_sequence IF NOT EXISTS FOR (n:Problem) ON (n.sequence);
 // Serves the problems of one status newest first: the seek returns them in index order.
 CREATE INDEX problem_status_sequence IF NOT EXISTS FOR (n:Problem) ON (n.status, n.sequence);
@@ -18,5 +19,6 @@ CREATE INDEX seniority_level_rank IF NOT EXISTS FOR (n:SeniorityLevel) ON (n.ran
 CREATE INDEX resource_kind IF NOT EXISTS FOR (n:Resource) ON (n.kind);
 // Ranks the foundations: read in descending order, it stops after the first few.
 CREATE INDEX skill_unlock_count IF NOT EXISTS FOR (n:Skill) ON (n.unlockCount);
+CREATE INDEX skill_unlock_count_all IF NOT EXISTS FOR (n:Skill) ON (n.unlockCountAll);
 // One full-text index over the names and text of skills, resources and areas serves search.
 CREATE FULLTEXT INDEX search_text IF NOT EXISTS FOR (n:Skill|Resource|Area) ON EACH [n.name, n.title, n.slug, n.description];

@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { DATASET_FILES } from '../../src/dataset/load-dataset';
+import { DATASET_FILES, DATASET_VERSION_FILE } from '../../src/dataset/load-dataset';
 import { generateDataset } from '../../src/dataset/generate-dataset';
 import { serializeDataset } from '../../src/dataset/serialize-dataset';
 
@@ -12,6 +12,7 @@ function main(): void {
   const dir = process.env.BENCH_DATA_DIR as string;
   mkdirSync(dir, { recursive: true });
   const raw = serializeDataset(dataset);
+  writeFileSync(join(dir, DATASET_VERSION_FILE), `${JSON.stringify({ version: '0.0.0', date: '2026-01-01' })}\n`);
   for (const [key, file] of Object.entries(DATASET_FILES)) {
     writeFileSync(join(dir, file), `${JSON.stringify(raw[key as keyof typeof raw], null, 2)}\n`);
   }

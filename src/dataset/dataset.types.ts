@@ -1,3 +1,4 @@
+import type { DatasetVersion } from '../domain/ports/graph-store.port';
 import type {
   Area,
   PrerequisiteEdge,
@@ -23,6 +24,8 @@ export interface LinkRecord {
  * links to skills are separate lists, as they are separate relationships in every store.
  */
 export interface Dataset {
+  /** data/dataset.json: which edition of the content this is. Absent for generated and test graphs. */
+  readonly version?: DatasetVersion;
   readonly areas: readonly Area[];
   readonly levels: readonly SeniorityLevel[];
   readonly skills: readonly Skill[];

@@ -75,8 +75,12 @@ export function generateDataset(options: GeneratorOptions): Dataset {
       const candidates = byLayer[from][below];
       if (candidates.length > 0) chosen.add(pick(candidates));
     }
-    for (const target of chosen)
-      prerequisites.push({ skill: slug(i), requires: slug(target), reason: `step ${layer}` });
+    // One edge in five is helpful; chosen without drawing from `random`, so the shape of a graph
+    // for a seed is what it was before edges had a strength.
+    for (const target of chosen) {
+      const strength = (i + target) % 5 === 0 ? 'HELPFUL' : 'ESSENTIAL';
+      prerequisites.push({ skill: slug(i), requires: slug(target), reason: `step ${layer}`, strength });
+    }
   }
 
   const related: RelatedEdge[] = [];

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { InvalidDatasetError } from '../domain/domain-error';
@@ -24,18 +24,30 @@ export const DATASET_FILES = {
 /** The dataset as read from JSON, before validation: one array per file. */
 export type RawDataset = { readonly [K in keyof typeof DATASET_FILES]: unknown };
 
+/** The edition of the content: `{ "version": "2.0.0", "date": "2026-12-01" }`. */
+export const DATASET_VERSION_FILE = 'dataset.json';
+
 export function loadDataset(dir: string = DEFAULT_DATA_DIR): Dataset {
-  const raw = Object.fromEntries(
-    Object.entries(DATASET_FILES).map(([key, file]) => {
-      const path = join(dir, file);
-      try {
-        return [key, JSON.parse(readFileSync(path, 'utf8'))];
-      } catch (error) {
-        throw new InvalidDatasetError([`${path}: ${(error as Error).message}`]);
-      }
-    }),
-  ) as RawDataset;
-  return parseDataset(raw);
+  const read = (file: string): unknown => {
+    const path = join(dir, file);
+    try {
+      return JSON.parse(readFileSync(path, 'utf8'));
+    } catch (error) {
+      throw new InvalidDatasetError([`${path}: ${(error as Error).message}`]);
+    }
+  };
+  const raw = Object.fromEntries(Object.entries(DATASET_FILES).map(([key, file]) => [key, read(file)])) as RawDataset;
+  // Optional: a folder without it (a test's, a generated graph's) has no edition to report.
+  if (!existsSync(join(dir, DATASET_VERSION_FILE))) return parseDataset(raw);
+  const version = checkRecord('datasetVersion', read(DATASET_VERSION_FILE));
+  if (!version.ok) {
+    throw new InvalidDatasetError(
+      version.problems.map(
+        ({ field, message }) => `${DATASET_VERSION_FILE}: ${field === '' ? '' : `${field}: `}${message}`,
+      ),
+    );
+  }
+  return { version: version.record, ...parseDataset(raw) };
 }
 
 /**

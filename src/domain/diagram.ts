@@ -4,7 +4,8 @@ export type DiagramFormat = 'MERMAID' | 'DOT' | 'JSON';
 
 /**
  * A prerequisite chain as diagram source. Mermaid and DOT draw arrows from what to learn first
- * to what it enables, so a diagram reads as a path; JSON keeps the API's `from requires to`.
+ * to what it enables, so a diagram reads as a path, helpful prerequisites dashed; JSON keeps the
+ * API's `from requires to` with each edge's strength.
  */
 export function renderDiagram(chain: PrerequisiteChain, format: DiagramFormat): string {
   switch (format) {
@@ -24,7 +25,9 @@ function mermaid(chain: PrerequisiteChain): string {
   const label = (text: string) => `"${text.replace(/"/g, '#quot;')}"`;
   const lines = ['flowchart LR'];
   for (const skill of chain.order) lines.push(`  ${id(skill.slug)}[${label(skill.name)}]`);
-  for (const edge of chain.edges) lines.push(`  ${id(edge.to.slug)} --> ${id(edge.from.slug)}`);
+  for (const edge of chain.edges) {
+    lines.push(`  ${id(edge.to.slug)} ${edge.strength === 'HELPFUL' ? '-.->' : '-->'} ${id(edge.from.slug)}`);
+  }
   lines.push(`  classDef target stroke-width:3px;`, `  class ${id(chain.skill.slug)} target;`);
   return `${lines.join('\n')}\n`;
 }
@@ -37,7 +40,8 @@ function dot(chain: PrerequisiteChain): string {
     lines.push(`  ${quote(skill.slug)} [label=${quote(skill.name)}${emphasis}];`);
   }
   for (const edge of chain.edges) {
-    lines.push(`  ${quote(edge.to.slug)} -> ${quote(edge.from.slug)} [tooltip=${quote(edge.reason)}];`);
+    const style = edge.strength === 'HELPFUL' ? ', style=dashed' : '';
+    lines.push(`  ${quote(edge.to.slug)} -> ${quote(edge.from.slug)} [tooltip=${quote(edge.reason)}${style}];`);
   }
   lines.push('}');
   return `${lines.join('\n')}\n`;
@@ -49,7 +53,7 @@ function json(chain: PrerequisiteChain): string {
     nodes: [{ slug: chain.skill.slug, name: chain.skill.name, depth: 0 }].concat(
       chain.steps.map((s) => ({ slug: s.skill.slug, name: s.skill.name, depth: s.depth })),
     ),
-    edges: chain.edges.map((e) => ({ from: e.from.slug, to: e.to.slug, reason: e.reason })),
+    edges: chain.edges.map((e) => ({ from: e.from.slug, to: e.to.slug, reason: e.reason, strength: e.strength })),
     order: chain.order.map((s) => s.slug),
   });
 }

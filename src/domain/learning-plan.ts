@@ -1,4 +1,4 @@
-import type { Resource, ResourceKind, Skill } from './skill-graph.types';
+import type { PrerequisiteStrength, Resource, ResourceKind, Skill } from './skill-graph.types';
 
 // The shape of a learning plan and the pure steps of building one; the service supplies the data.
 
@@ -13,6 +13,7 @@ export interface Need {
   /** A target or later step that requires this one. */
   readonly skill: Skill;
   readonly reason: string;
+  readonly strength: PrerequisiteStrength;
 }
 
 export interface LearningStep {

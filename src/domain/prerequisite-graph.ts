@@ -2,6 +2,9 @@ import { Heap } from 'mnemonist';
 
 import type { PrerequisiteEdge } from './skill-graph.types';
 
+/** What the algorithms need of an edge: which skill requires which. */
+export type Requirement = Pick<PrerequisiteEdge, 'skill' | 'requires'>;
+
 // Pure algorithms over REQUIRES edges. They live in the domain, not in a store, so every store
 // gives the same depths, orders and cycles for the same edges.
 
@@ -12,7 +15,7 @@ interface Adjacency {
   readonly requiredBy: ReadonlyMap<string, readonly string[]>;
 }
 
-function adjacency(edges: readonly PrerequisiteEdge[]): Adjacency {
+function adjacency(edges: readonly Requirement[]): Adjacency {
   const requires = new Map<string, string[]>();
   const requiredBy = new Map<string, string[]>();
   for (const { skill, requires: prerequisite } of edges) {
@@ -35,7 +38,7 @@ function push(map: Map<string, string[]>, key: string, value: string): void {
  * A cycle of REQUIRES edges as slugs in edge direction, first slug repeated at the end
  * (`[a, b, a]` means a requires b requires a), or `null` when the edges form a DAG.
  */
-export function findCycle(edges: readonly PrerequisiteEdge[]): string[] | null {
+export function findCycle(edges: readonly Requirement[]): string[] | null {
   const { requires } = adjacency(edges);
   const state = new Map<string, 'open' | 'done'>();
   const starts = [...requires.keys()].sort();
@@ -76,7 +79,7 @@ export function findCycle(edges: readonly PrerequisiteEdge[]): string[] | null {
  * the order unique, so every store and every run gives the same answer.
  * Edges with an end outside `skills` are ignored.
  */
-export function learningOrder(skills: Iterable<string>, edges: readonly PrerequisiteEdge[]): string[] {
+export function learningOrder(skills: Iterable<string>, edges: readonly Requirement[]): string[] {
   const members = new Set(skills);
   const inside = edges.filter((edge) => members.has(edge.skill) && members.has(edge.requires));
   const { requires, requiredBy } = adjacency(inside);
@@ -107,7 +110,7 @@ export function learningOrder(skills: Iterable<string>, edges: readonly Prerequi
 }
 
 /** Shortest number of REQUIRES hops from `start` to each skill it transitively requires. */
-export function prerequisiteDepths(start: string, edges: readonly PrerequisiteEdge[]): Map<string, number> {
+export function prerequisiteDepths(start: string, edges: readonly Requirement[]): Map<string, number> {
   return depthsFrom([start], edges, 'prerequisites');
 }
 
@@ -118,7 +121,7 @@ export function prerequisiteDepths(start: string, edges: readonly PrerequisiteEd
  */
 export function depthsFrom(
   starts: Iterable<string>,
-  edges: readonly PrerequisiteEdge[],
+  edges: readonly Requirement[],
   direction: 'prerequisites' | 'dependents',
 ): Map<string, number> {
   const { requires, requiredBy } = adjacency(edges);
@@ -149,11 +152,7 @@ export function depthsFrom(
  * `from` does not transitively require `to`. Among equally short chains, the one whose slugs
  * compare smallest, step by step: a rule every store can follow, so all give the same chain.
  */
-export function shortestPrerequisitePath(
-  from: string,
-  to: string,
-  edges: readonly PrerequisiteEdge[],
-): string[] | null {
+export function shortestPrerequisitePath(from: string, to: string, edges: readonly Requirement[]): string[] | null {
   const { requires } = adjacency(edges);
   const toTarget = depthsFrom([to], edges, 'dependents'); // hops from each skill down to `to`
   let remaining = toTarget.get(from);
@@ -172,7 +171,7 @@ export function shortestPrerequisitePath(
 }
 
 /** The longest chain of REQUIRES edges, as slugs from the most advanced skill down (empty for no edges). */
-export function longestChain(edges: readonly PrerequisiteEdge[]): string[] {
+export function longestChain(edges: readonly Requirement[]): string[] {
   const { requires } = adjacency(edges);
   const skills = new Set([...edges.map((e) => e.skill), ...edges.map((e) => e.requires)]);
   // In learning order every prerequisite comes first, so its longest chain is known when needed.
@@ -200,7 +199,7 @@ export function longestChain(edges: readonly PrerequisiteEdge[]): string[] {
  */
 export function longestPathFrom(
   start: string,
-  edges: readonly PrerequisiteEdge[],
+  edges: readonly Requirement[],
   direction: 'prerequisites' | 'dependents',
 ): string[] {
   const { requires, requiredBy } = adjacency(edges);
@@ -231,7 +230,7 @@ export function compareSlugs(a: string, b: string): number {
  * within `maxDepth` hops: what `unlockCounts` answers, for the whole graph at once (a store that
  * keeps the counts precomputes them with this). Skills in no edge unlock nothing and are absent.
  */
-export function allUnlockCounts(edges: readonly PrerequisiteEdge[], maxDepth: number): Map<string, number> {
+export function allUnlockCounts(edges: readonly Requirement[], maxDepth: number): Map<string, number> {
   // Integer ids and flat arrays: at 100,000 skills this is a few million visits.
   const ids = new Map<string, number>();
   const id = (slug: string) => {

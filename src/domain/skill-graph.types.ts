@@ -53,17 +53,35 @@ export interface Resource {
   readonly estimatedHours: number;
 }
 
+/**
+ * How much a prerequisite matters: ESSENTIAL, the skill cannot be followed without it; HELPFUL,
+ * background that deepens it (Metacademy's core and supplementary, ESCO's essential and optional).
+ */
+export const PREREQUISITE_STRENGTHS = ['ESSENTIAL', 'HELPFUL'] as const;
+export type PrerequisiteStrength = (typeof PREREQUISITE_STRENGTHS)[number];
+
+/**
+ * Which prerequisites a traversal follows: the essential ones (what learning answers use unless
+ * asked otherwise), or all of them (what the cycle and chain-length rules look at).
+ */
+export type EdgeScope = 'essential' | 'all';
+
+export const inScope = (strength: PrerequisiteStrength, scope: EdgeScope): boolean =>
+  scope === 'all' || strength === 'ESSENTIAL';
+
 /** `skill` REQUIRES `requires`: learn `requires` first. */
 export interface PrerequisiteEdge {
   readonly skill: string;
   readonly requires: string;
   readonly reason: string;
+  readonly strength: PrerequisiteStrength;
 }
 
-/** A skill seen from another across a REQUIRES edge, with the edge's reason. */
+/** A skill seen from another across a REQUIRES edge, with the edge's reason and strength. */
 export interface SkillLink {
   readonly skill: Skill;
   readonly reason: string;
+  readonly strength: PrerequisiteStrength;
 }
 
 /** A skill with how many distinct skills require it, directly or transitively. */

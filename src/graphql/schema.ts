@@ -6,6 +6,7 @@ import { buildSchema } from 'type-graphql';
 
 import { AreaResolver } from './resolvers/area.resolver';
 import { ChangeResolver } from './resolvers/change.resolver';
+import { DatasetResolver } from './resolvers/dataset.resolver';
 import { GapAnalysisResolver } from './resolvers/gap-analysis.resolver';
 import { LearningPathResolver } from './resolvers/learning-path.resolver';
 import { PrerequisiteChainResolver } from './resolvers/prerequisite-chain.resolver';
@@ -38,6 +39,7 @@ export function buildSkillGraphSchema(): Promise<GraphQLSchema> {
       ResourceEditingResolver,
       ProblemResolver,
       ChangeResolver,
+      DatasetResolver,
     ],
     // Arguments are validated by the domain service, so both stores and every client get one rule set.
     validate: false,

@@ -221,9 +221,17 @@ export function defineGraphStoreContract(name: string, createStore: (dataset: Da
     describe('closures', () => {
       const keys = (closure: { edges: readonly { skill: string; requires: string; reason: string }[] }) =>
         closure.edges.map(edgeKey).sort();
-      const prerequisites = async (slugs: string[], depth: number) =>
-        keys(await store.prerequisiteClosure(slugs, depth));
-      const dependents = async (slugs: string[], depth: number) => keys(await store.dependentClosure(slugs, depth));
+      // Every edge of the fixture is essential, so both scopes give the same answers here.
+      const prerequisites = async (slugs: string[], depth: number) => {
+        const all = keys(await store.prerequisiteClosure(slugs, depth, 'all'));
+        expect(keys(await store.prerequisiteClosure(slugs, depth, 'essential'))).toEqual(all);
+        return all;
+      };
+      const dependents = async (slugs: string[], depth: number) => {
+        const all = keys(await store.dependentClosure(slugs, depth, 'all'));
+        expect(keys(await store.dependentClosure(slugs, depth, 'essential'))).toEqual(all);
+        return all;
+      };
 
       it('are empty for unknown skills, at depth 0, and for a skill without neighbours', async () => {
         expect(await prerequisites(['missing'], 5)).toEqual([]);
@@ -273,20 +281,23 @@ export function defineGraphStoreContract(name: string, createStore: (dataset: Da
 
     describe('learning helpers', () => {
       it('ranks the foundations (skills that require nothing) by what they unlock, then slug', async () => {
-        const ranked = (await store.rankedFoundations(10)).map((r) => [r.skill.slug, r.unlockCount]);
+        const ranked = (await store.rankedFoundations(10, 'essential')).map((r) => [r.skill.slug, r.unlockCount]);
         expect(ranked).toEqual([
           ['base', 4],
           ['lonely', 0],
         ]);
-        expect((await store.rankedFoundations(1)).map((r) => r.skill.slug)).toEqual(['base']);
-        expect(await store.rankedFoundations(0)).toEqual([]);
+        expect(await store.rankedFoundations(10, 'all')).toEqual(await store.rankedFoundations(10, 'essential'));
+        expect((await store.rankedFoundations(1, 'essential')).map((r) => r.skill.slug)).toEqual(['base']);
+        expect(await store.rankedFoundations(0, 'essential')).toEqual([]);
       });
 
       it('counts the distinct skills each skill unlocks, transitively', async () => {
-        expect(await store.unlockCounts(['base', 'top', 'mid-a', 'far', 'lonely', 'missing'])).toEqual([
-          4, 1, 2, 0, 0, 0,
-        ]);
-        expect(await store.unlockCounts([])).toEqual([]);
+        for (const scope of ['essential', 'all'] as const) {
+          expect(await store.unlockCounts(['base', 'top', 'mid-a', 'far', 'lonely', 'missing'], scope)).toEqual([
+            4, 1, 2, 0, 0, 0,
+          ]);
+        }
+        expect(await store.unlockCounts([], 'essential')).toEqual([]);
       });
     });
 
@@ -348,7 +359,12 @@ export function defineGraphStoreContract(name: string, createStore: (dataset: Da
       it('commits every write of a transaction, and reads inside it see them', async () => {
         const seenInside = await fresh.transaction(async (tx) => {
           await tx.putSkill(newSkill('fresh', { parent: 'base' }));
-          await tx.putPrerequisite({ skill: 'fresh', requires: 'top', reason: 'fresh builds on top' });
+          await tx.putPrerequisite({
+            skill: 'fresh',
+            requires: 'top',
+            reason: 'fresh builds on top',
+            strength: 'ESSENTIAL',
+          });
           return {
             skill: (await tx.findSkillsBySlugs(['fresh']))[0]?.slug,
             prerequisites: (await tx.prerequisitesOfSkills(['fresh']))[0].map((l) => l.skill.slug),
@@ -358,7 +374,7 @@ export function defineGraphStoreContract(name: string, createStore: (dataset: Da
         expect(await skillOf('fresh')).toEqual(newSkill('fresh', { parent: 'base' }));
         expect(lists(await fresh.childrenOfSkills(['base']))).toEqual([['fresh', 'mid-a', 'mid-b']]);
         expect((await fresh.prerequisitesOfSkills(['fresh']))[0]).toEqual([
-          { skill: expect.objectContaining({ slug: 'top' }), reason: 'fresh builds on top' },
+          { skill: expect.objectContaining({ slug: 'top' }), reason: 'fresh builds on top', strength: 'ESSENTIAL' },
         ]);
       });
 
@@ -367,7 +383,12 @@ export function defineGraphStoreContract(name: string, createStore: (dataset: Da
         await expect(
           fresh.transaction(async (tx) => {
             await tx.putSkill(newSkill('ghost'));
-            await tx.putPrerequisite({ skill: 'top', requires: 'lonely', reason: 'should vanish' });
+            await tx.putPrerequisite({
+              skill: 'top',
+              requires: 'lonely',
+              reason: 'should vanish',
+              strength: 'ESSENTIAL',
+            });
             await tx.nextSequence();
             throw failure;
           }),
@@ -378,20 +399,26 @@ export function defineGraphStoreContract(name: string, createStore: (dataset: Da
       });
 
       it('keeps unlock counts and the ranking of foundations exact through every kind of prerequisite change', async () => {
-        const counts = (reader: GraphReader) => reader.unlockCounts(['base', 'mid-a', 'top', 'far', 'deep', 'lonely']);
+        const counts = (reader: GraphReader) =>
+          reader.unlockCounts(['base', 'mid-a', 'top', 'far', 'deep', 'lonely'], 'essential');
         const foundations = async (reader: GraphReader) =>
-          (await reader.rankedFoundations(10)).map((r) => [r.skill.slug, r.unlockCount]);
+          (await reader.rankedFoundations(10, 'essential')).map((r) => [r.skill.slug, r.unlockCount]);
 
         const inside = await fresh.transaction(async (tx) => {
           await tx.putSkill(newSkill('deep'));
-          await tx.putPrerequisite({ skill: 'deep', requires: 'far', reason: 'deep builds on far' });
+          await tx.putPrerequisite({
+            skill: 'deep',
+            requires: 'far',
+            reason: 'deep builds on far',
+            strength: 'ESSENTIAL',
+          });
           return counts(tx);
         });
         expect(inside).toEqual([5, 3, 2, 1, 0, 0]);
         expect(await counts(fresh)).toEqual([5, 3, 2, 1, 0, 0]);
 
         await fresh.transaction((tx) =>
-          tx.putPrerequisite({ skill: 'lonely', requires: 'far', reason: 'now it does' }),
+          tx.putPrerequisite({ skill: 'lonely', requires: 'far', reason: 'now it does', strength: 'ESSENTIAL' }),
         );
         expect(await counts(fresh)).toEqual([6, 4, 3, 2, 0, 0]);
         expect(await foundations(fresh)).toEqual([['base', 6]]);
@@ -405,7 +432,7 @@ export function defineGraphStoreContract(name: string, createStore: (dataset: Da
 
         // Deleting top cuts far (and deep above it) off from everything below.
         await fresh.transaction((tx) => tx.deleteSkill('top'));
-        expect(await fresh.unlockCounts(['base', 'mid-a', 'top', 'far', 'deep'])).toEqual([2, 0, 0, 1, 0]);
+        expect(await fresh.unlockCounts(['base', 'mid-a', 'top', 'far', 'deep'], 'essential')).toEqual([2, 0, 0, 1, 0]);
         expect(await foundations(fresh)).toEqual([
           ['base', 2],
           ['far', 1],
@@ -472,9 +499,76 @@ export function defineGraphStoreContract(name: string, createStore: (dataset: Da
         expect(lists(await fresh.resourcesOfSkills(['lonely']))).toEqual([['video']]);
       });
 
+      it('keeps each prerequisite’s strength, and follows helpful ones only when asked', async () => {
+        // lonely gains two helpful prerequisites; deep essentially requires lonely.
+        await fresh.transaction(async (tx) => {
+          await tx.putPrerequisite({ skill: 'lonely', requires: 'top', reason: 'background', strength: 'HELPFUL' });
+          await tx.putPrerequisite({
+            skill: 'lonely',
+            requires: 'mid-a',
+            reason: 'more background',
+            strength: 'HELPFUL',
+          });
+          await tx.putSkill(newSkill('deep'));
+          await tx.putPrerequisite({
+            skill: 'deep',
+            requires: 'lonely',
+            reason: 'deep needs lonely',
+            strength: 'ESSENTIAL',
+          });
+        });
+        expect((await fresh.prerequisitesOfSkills(['lonely']))[0].map((l) => [l.skill.slug, l.strength])).toEqual([
+          ['mid-a', 'HELPFUL'],
+          ['top', 'HELPFUL'],
+        ]);
+        expect((await fresh.dependentsOfSkills(['lonely']))[0].map((l) => [l.skill.slug, l.strength])).toEqual([
+          ['deep', 'ESSENTIAL'],
+        ]);
+        const reached = async (scope: 'essential' | 'all') =>
+          [
+            ...new Set(
+              (await fresh.prerequisiteClosure(['deep'], 25, scope)).edges.flatMap((e) => [e.skill, e.requires]),
+            ),
+          ].sort();
+        expect(await reached('essential')).toEqual(['deep', 'lonely']);
+        expect(await reached('all')).toEqual(['base', 'deep', 'lonely', 'mid-a', 'mid-b', 'top']);
+        expect((await fresh.prerequisiteClosure(['deep'], 25, 'all')).edges).toContainEqual({
+          skill: 'lonely',
+          requires: 'top',
+          reason: 'background',
+          strength: 'HELPFUL',
+        });
+        const dependentsOfBase = async (scope: 'essential' | 'all') =>
+          [...new Set((await fresh.dependentClosure(['base'], 25, scope)).edges.map((e) => e.skill))].sort();
+        expect(await dependentsOfBase('essential')).toEqual(['far', 'mid-a', 'mid-b', 'top']);
+        expect(await dependentsOfBase('all')).toEqual(['deep', 'far', 'lonely', 'mid-a', 'mid-b', 'top']);
+        // Counted along essential edges, base unlocks what it did; along all, lonely and deep too.
+        expect(await fresh.unlockCounts(['base', 'top', 'lonely'], 'essential')).toEqual([4, 1, 1]);
+        expect(await fresh.unlockCounts(['base', 'top', 'lonely'], 'all')).toEqual([6, 3, 1]);
+        // lonely has only helpful prerequisites: a foundation, unless helpful ones count.
+        expect((await fresh.rankedFoundations(10, 'essential')).map((r) => [r.skill.slug, r.unlockCount])).toEqual([
+          ['base', 4],
+          ['lonely', 1],
+        ]);
+        expect((await fresh.rankedFoundations(10, 'all')).map((r) => [r.skill.slug, r.unlockCount])).toEqual([
+          ['base', 6],
+        ]);
+        // A strength changes in place, and the counts follow.
+        await fresh.transaction((tx) =>
+          tx.putPrerequisite({ skill: 'lonely', requires: 'top', reason: 'now essential', strength: 'ESSENTIAL' }),
+        );
+        expect(await fresh.unlockCounts(['base', 'top', 'lonely'], 'essential')).toEqual([6, 3, 1]);
+        expect((await fresh.rankedFoundations(10, 'essential')).map((r) => r.skill.slug)).toEqual(['base']);
+      });
+
       it('replaces a prerequisite’s reason, and removes prerequisites and related topics from either side', async () => {
         await fresh.transaction(async (tx) => {
-          await tx.putPrerequisite({ skill: 'top', requires: 'base', reason: 'a better reason' });
+          await tx.putPrerequisite({
+            skill: 'top',
+            requires: 'base',
+            reason: 'a better reason',
+            strength: 'ESSENTIAL',
+          });
           await tx.deletePrerequisite('far', 'top');
           await tx.putRelated('far', 'mid-a');
           await tx.deleteRelated('base', 'lonely'); // stored as lonely <-> base

@@ -73,7 +73,7 @@ describe('cypher/', () => {
 
   it('bounds the closure at the domain’s maximum chain depth and asks for DISTINCT nodes', () => {
     const closure = loadStatements()['prerequisite-closure'];
-    expect(closure).toContain(`[:REQUIRES*1..${MAX_CHAIN_DEPTH}]->(prerequisite:Skill)`);
+    expect(closure).toContain(`]->()){1,${MAX_CHAIN_DEPTH}}(prerequisite:Skill)`);
     expect(closure).toContain('collect(DISTINCT prerequisite)');
   });
 

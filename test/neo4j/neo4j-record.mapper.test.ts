@@ -49,9 +49,10 @@ describe('Neo4j record mapping', () => {
     });
   });
 
-  it('takes a prerequisite’s reason from the REQUIRES relationship', () => {
+  it('takes a prerequisite’s reason and strength from the REQUIRES relationship', () => {
     const requires = new Relationship(neo4j.int(1), neo4j.int(2), neo4j.int(3), 'REQUIRES', {
       reason: 'Learn HTTP first',
+      strength: 'HELPFUL',
     });
     const record = new Neo4jRecord(
       ['key', 'items'],
@@ -61,7 +62,14 @@ describe('Neo4j record mapping', () => {
     expect(link).toEqual({
       skill: expect.objectContaining({ slug: 'http', parent: 'computer-networking' }),
       reason: 'Learn HTTP first',
+      strength: 'HELPFUL',
     });
+  });
+
+  it('refuses a prerequisite without a strength: the import always writes one', () => {
+    const requires = new Relationship(neo4j.int(1), neo4j.int(2), neo4j.int(3), 'REQUIRES', { reason: 'Old edge' });
+    const record = new Neo4jRecord(['items'], [[{ skill: skillMap('http', null), requires }]]);
+    expect(() => (record.get('items') as unknown[]).map(toSkillLink)).toThrow(RecordMappingError);
   });
 
   it('maps a Resource node, keeping authors and turning a missing year into null', () => {
@@ -107,10 +115,11 @@ describe('Neo4j record mapping', () => {
         level: 'senior',
       }),
     ).toEqual({ slug: 'r', name: 'R', description: 'D', category: 'BUSINESS', position: 3, level: 'senior' });
-    expect(toPrerequisiteEdge({ skill: 'a', requires: 'b', reason: 'because' })).toEqual({
+    expect(toPrerequisiteEdge({ skill: 'a', requires: 'b', reason: 'because', strength: 'ESSENTIAL' })).toEqual({
       skill: 'a',
       requires: 'b',
       reason: 'because',
+      strength: 'ESSENTIAL',
     });
   });
 

@@ -10,6 +10,7 @@ import type { Editor } from '../../src/domain/editing.types';
 import { text } from '../../src/domain/integrity/field-rules';
 import { LIMITS } from '../../src/domain/integrity/record-rules';
 import type { GraphStore } from '../../src/domain/ports/graph-store.port';
+import type { PrerequisiteStrength } from '../../src/domain/skill-graph.types';
 import { EditingService } from '../../src/domain/services/editing.service';
 import { contractDataset } from '../contract/contract-dataset';
 import { canonicalDataset, readDataset } from '../support/store-dataset';
@@ -164,6 +165,7 @@ const parent = fc.oneof(
   { weight: 3, arbitrary: skillRef as fc.Arbitrary<Pick<string | null>> },
 );
 const reason = mix<unknown>(['builds on it', '  padded reason  '], ['', 'Del\u007freason', 'r'.repeat(201)], 2);
+const strength = mix<unknown>(['ESSENTIAL', 'HELPFUL'], ['CRUCIAL', null]);
 const url = mix<unknown>(
   ['https://example.org/a', ' https://example.org/b '],
   [
@@ -376,19 +378,42 @@ const deleteResource = resourceRef.map((pickSlug): Pick<Mutation> => (m) => {
 });
 
 const addPrerequisite = fc
-  .tuple(skillRef, skillRef, reason)
-  .map(([pickSkill, pickRequires, why]): Pick<Mutation> => (m) => {
+  .tuple(skillRef, skillRef, reason, strength)
+  .map(([pickSkill, pickRequires, why, how]): Pick<Mutation> => (m) => {
     const [skill, requires] = [pickSkill(m), pickRequires(m)];
     return {
       label: 'addPrerequisite',
-      args: [skill, requires, why],
+      args: [skill, requires, why, how],
       expect: (raw) => {
         if (!has(raw.skills, skill) || !has(raw.skills, requires)) return { refuse: 'no such skill' };
         if (edgeExists(raw, 'prerequisites', skill, requires)) return { refuse: 'edge exists' };
-        raw.prerequisites.push({ skill, requires, reason: why });
+        raw.prerequisites.push({ skill, requires, reason: why, strength: how });
         return { next: raw };
       },
-      call: (s) => s.addPrerequisite(EDITOR, skill, requires, why as string),
+      call: (s) => s.addPrerequisite(EDITOR, skill, requires, why as string, how as PrerequisiteStrength),
+    };
+  });
+
+/** Changes the reason or the strength (or neither: null keeps each) of an existing edge. */
+const updatePrerequisite = fc
+  .tuple(edgeRef('prerequisites'), fc.option(reason), fc.option(strength))
+  .map(([pickEdge, why, how]): Pick<Mutation> => (m) => {
+    const [skill, requires] = pickEdge(m);
+    return {
+      label: 'updatePrerequisite',
+      args: [skill, requires, why, how],
+      expect: (raw) => {
+        const edge = raw.prerequisites.find((e) => e.skill === skill && e.requires === requires);
+        if (edge === undefined) return { refuse: 'no such edge' };
+        if (why !== null) edge.reason = why;
+        if (how !== null) edge.strength = how;
+        return { next: raw };
+      },
+      call: (s) =>
+        s.updatePrerequisite(EDITOR, skill, requires, {
+          reason: why as string | null,
+          strength: how as PrerequisiteStrength | null,
+        }),
     };
   });
 
@@ -516,6 +541,7 @@ const MUTATIONS: readonly fc.Arbitrary<Pick<Mutation>>[] = [
   deleteResource,
   addPrerequisite,
   addPrerequisite,
+  updatePrerequisite,
   removePrerequisite,
   addRelated,
   removeRelated,

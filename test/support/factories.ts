@@ -1,3 +1,4 @@
+import type { PrerequisiteStrength } from '../../src/domain/skill-graph.types';
 import type { RawDataset } from '../../src/dataset/load-dataset';
 
 // Small, readable datasets for unit and contract tests. Each factory fills the required fields
@@ -44,8 +45,13 @@ export function buildResponsibility(fields: Partial<Record<string, unknown>> & {
   };
 }
 
-export function requires(skill: string, prerequisite: string, reason = `${skill} needs ${prerequisite}`) {
-  return { skill, requires: prerequisite, reason };
+export function requires(
+  skill: string,
+  prerequisite: string,
+  reason = `${skill} needs ${prerequisite}`,
+  strength: PrerequisiteStrength = 'ESSENTIAL',
+) {
+  return { skill, requires: prerequisite, reason, strength };
 }
 
 /** A valid raw dataset; pass fields to replace whole files. */

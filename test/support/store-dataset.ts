@@ -14,7 +14,7 @@ export async function readDataset(reader: GraphReader): Promise<Dataset> {
   const skills = await everyPage((page) => reader.listSkills({}, page));
   const slugs = skills.map((s) => s.slug);
   const prerequisites = (await reader.prerequisitesOfSkills(slugs)).flatMap((links, i) =>
-    links.map((link) => ({ skill: slugs[i], requires: link.skill.slug, reason: link.reason })),
+    links.map((link) => ({ skill: slugs[i], requires: link.skill.slug, reason: link.reason, strength: link.strength })),
   );
   const neighbours = await reader.relatedOfSkills(slugs);
   const related = neighbours.flatMap((others, i) =>
@@ -165,20 +165,23 @@ async function crossCheck(
       dataset.skills.map((s) => [s.level, s.slug]),
     ),
   );
-  const counts = allUnlockCounts(dataset.prerequisites, MAX_CHAIN_DEPTH);
-  same(
-    'unlockCounts',
-    await reader.unlockCounts(slugs),
-    slugs.map((s) => counts.get(s) ?? 0),
-  );
-  const requiring = new Set(dataset.prerequisites.map((e) => e.skill));
-  same(
-    'rankedFoundations',
-    (await reader.rankedFoundations(slugs.length)).map((r) => [r.skill.slug, r.unlockCount]),
-    slugs
-      .filter((s) => !requiring.has(s))
-      .map((s) => [s, counts.get(s) ?? 0] as const)
-      .sort((a, b) => b[1] - a[1] || compareSlugs(a[0], b[0])),
-  );
+  for (const scope of ['essential', 'all'] as const) {
+    const edges = dataset.prerequisites.filter((e) => scope === 'all' || e.strength === 'ESSENTIAL');
+    const counts = allUnlockCounts(edges, MAX_CHAIN_DEPTH);
+    same(
+      `unlockCounts (${scope})`,
+      await reader.unlockCounts(slugs, scope),
+      slugs.map((s) => counts.get(s) ?? 0),
+    );
+    const requiring = new Set(edges.map((e) => e.skill));
+    same(
+      `rankedFoundations (${scope})`,
+      (await reader.rankedFoundations(slugs.length, scope)).map((r) => [r.skill.slug, r.unlockCount]),
+      slugs
+        .filter((s) => !requiring.has(s))
+        .map((s) => [s, counts.get(s) ?? 0] as const)
+        .sort((a, b) => b[1] - a[1] || compareSlugs(a[0], b[0])),
+    );
+  }
   if (problems.length > 0) throw new Error(`The store answers inconsistently:\n  ${problems.join('\n  ')}`);
 }

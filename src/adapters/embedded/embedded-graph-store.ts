@@ -85,6 +85,7 @@ const READ_METHODS = [
   'listChanges',
   'listProblems',
   'findProblemsByIds',
+  'datasetInfo',
 ] as const satisfies readonly (keyof GraphReader)[];
 
 // The read methods are installed by the constructor, each through the gate.

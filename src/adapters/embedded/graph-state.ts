@@ -4,19 +4,23 @@ import MiniSearch from 'minisearch';
 import type { Dataset } from '../../dataset/dataset.types';
 import type { Change, Problem, ProblemStatus } from '../../domain/editing.types';
 import type {
+  DatasetInfo,
+  DatasetVersion,
   GraphTransaction,
   Page,
-  SearchHit,
   PageRequest,
-  SequencePage,
   PrerequisiteClosure,
   ResourceListFilter,
   ResponsibilityListFilter,
+  SearchHit,
+  SequencePage,
   SkillListFilter,
 } from '../../domain/ports/graph-store.port';
 import type {
   Area,
+  EdgeScope,
   PrerequisiteEdge,
+  PrerequisiteStrength,
   RankedSkill,
   Resource,
   Responsibility,
@@ -24,6 +28,7 @@ import type {
   Skill,
   SkillLink,
 } from '../../domain/skill-graph.types';
+import { inScope } from '../../domain/skill-graph.types';
 import { MAX_CHAIN_DEPTH } from '../../domain/limits';
 import { compareSlugs } from '../../domain/prerequisite-graph';
 import type { JournalOp } from './journal-file';
@@ -39,6 +44,7 @@ export interface Snapshot {
 
 interface RequiresAttributes {
   readonly reason: string;
+  readonly strength: PrerequisiteStrength;
 }
 
 /**
@@ -68,6 +74,7 @@ export class GraphState implements GraphTransaction {
   private skillsByResponsibility = new SortedIndex();
   private responsibilitiesByLevel = new SortedIndex();
 
+  private version: DatasetVersion | null = null;
   private changes: Change[] = [];
   private problems = new Map<string, Problem>();
   private sequence = 0;
@@ -77,7 +84,7 @@ export class GraphState implements GraphTransaction {
   private operations: JournalOp[] | null = null;
 
   // Derived data, computed on first use; a write starts from a fresh copy, so none goes stale.
-  private foundations: RankedSkill[] | undefined;
+  private foundations = new Map<EdgeScope, RankedSkill[]>();
   private unlockCountCache = new Map<string, number>();
   private searchIndex: MiniSearch | undefined;
 
@@ -103,12 +110,18 @@ export class GraphState implements GraphTransaction {
     const responsibilities = byPosition(this.responsibilities.values());
     return {
       dataset: {
+        ...(this.version === null ? {} : { version: this.version }),
         areas: byPosition(this.areas.values()),
         levels: [...this.levels.values()].sort((a, b) => a.rank - b.rank),
         skills: this.skills(this.skillSlugs),
         prerequisites: this.skillSlugs.flatMap((slug) =>
           this.dag
-            .mapOutEdges(slug, (_edge, { reason }, _source, target) => ({ skill: slug, requires: target, reason }))
+            .mapOutEdges(slug, (_edge, { reason, strength }, _source, target) => ({
+              skill: slug,
+              requires: target,
+              reason,
+              strength,
+            }))
             .sort((a, b) => compareSlugs(a.requires, b.requires)),
         ),
         related: this.relatedGraph
@@ -131,6 +144,7 @@ export class GraphState implements GraphTransaction {
   }
 
   private load(dataset: Dataset): void {
+    this.version = dataset.version ?? null;
     for (const area of dataset.areas) this.areas.set(area.slug, area);
     for (const level of dataset.levels) this.levels.set(level.slug, level);
     for (const skill of dataset.skills) {
@@ -141,7 +155,9 @@ export class GraphState implements GraphTransaction {
       if (skill.parent !== null) this.childrenByParent.add(skill.parent, skill.slug);
     }
     this.skillSlugs.push(...dataset.skills.map((s) => s.slug).sort(compareSlugs));
-    for (const edge of dataset.prerequisites) this.dag.addEdge(edge.skill, edge.requires, { reason: edge.reason });
+    for (const edge of dataset.prerequisites) {
+      this.dag.addEdge(edge.skill, edge.requires, { reason: edge.reason, strength: edge.strength });
+    }
     for (const edge of dataset.related) this.relatedGraph.addEdge(edge.skill, edge.related);
     for (const r of dataset.responsibilities) {
       this.responsibilities.set(r.slug, r);
@@ -251,7 +267,11 @@ export class GraphState implements GraphTransaction {
     return skillSlugs.map((slug) => {
       if (!this.dag.hasNode(slug)) return [];
       return this.dag
-        .mapOutEdges(slug, (_edge, { reason }, _source, target) => ({ skill: this.skill(target), reason }))
+        .mapOutEdges(slug, (_edge, { reason, strength }, _source, target) => ({
+          skill: this.skill(target),
+          reason,
+          strength,
+        }))
         .sort((a, b) => compareSlugs(a.skill.slug, b.skill.slug));
     });
   }
@@ -260,7 +280,7 @@ export class GraphState implements GraphTransaction {
     return skillSlugs.map((slug) => {
       if (!this.dag.hasNode(slug)) return [];
       return this.dag
-        .mapInEdges(slug, (_edge, { reason }, source) => ({ skill: this.skill(source), reason }))
+        .mapInEdges(slug, (_edge, { reason, strength }, source) => ({ skill: this.skill(source), reason, strength }))
         .sort((a, b) => compareSlugs(a.skill.slug, b.skill.slug));
     });
   }
@@ -291,32 +311,43 @@ export class GraphState implements GraphTransaction {
     return levelSlugs.map((slug) => this.inGuideOrder(this.responsibilitiesByLevel.get(slug)));
   }
 
-  async prerequisiteClosure(skillSlugs: readonly string[], maxDepth: number): Promise<PrerequisiteClosure> {
-    return { edges: this.closureEdges(this.reachable(skillSlugs, maxDepth, 'out')) };
+  async prerequisiteClosure(
+    skillSlugs: readonly string[],
+    maxDepth: number,
+    scope: EdgeScope,
+  ): Promise<PrerequisiteClosure> {
+    return { edges: this.closureEdges(this.reachable(skillSlugs, maxDepth, 'out', scope), scope) };
   }
 
-  async dependentClosure(skillSlugs: readonly string[], maxDepth: number): Promise<PrerequisiteClosure> {
-    return { edges: this.closureEdges(this.reachable(skillSlugs, maxDepth, 'in')) };
+  async dependentClosure(
+    skillSlugs: readonly string[],
+    maxDepth: number,
+    scope: EdgeScope,
+  ): Promise<PrerequisiteClosure> {
+    return { edges: this.closureEdges(this.reachable(skillSlugs, maxDepth, 'in', scope), scope) };
   }
 
-  async rankedFoundations(first: number): Promise<readonly RankedSkill[]> {
-    if (this.foundations === undefined) {
-      const slugs = this.skillSlugs.filter((slug) => this.dag.outDegree(slug) === 0);
-      const counts = await this.unlockCounts(slugs);
-      this.foundations = slugs
+  async rankedFoundations(first: number, scope: EdgeScope): Promise<readonly RankedSkill[]> {
+    let ranked = this.foundations.get(scope);
+    if (ranked === undefined) {
+      const slugs = this.skillSlugs.filter((slug) => !this.requiresAnything(slug, scope));
+      const counts = await this.unlockCounts(slugs, scope);
+      ranked = slugs
         .map((slug, i) => ({ skill: this.skill(slug), unlockCount: counts[i] }))
         .sort((a, b) => b.unlockCount - a.unlockCount || compareSlugs(a.skill.slug, b.skill.slug));
+      this.foundations.set(scope, ranked);
     }
-    return this.foundations.slice(0, first);
+    return ranked.slice(0, first);
   }
 
-  async unlockCounts(skillSlugs: readonly string[]): Promise<readonly number[]> {
+  async unlockCounts(skillSlugs: readonly string[], scope: EdgeScope): Promise<readonly number[]> {
     return skillSlugs.map((slug) => {
       if (!this.dag.hasNode(slug)) return 0;
-      let count = this.unlockCountCache.get(slug);
+      const key = `${scope}:${slug}`;
+      let count = this.unlockCountCache.get(key);
       if (count === undefined) {
-        count = this.reachable([slug], MAX_CHAIN_DEPTH, 'in').size - 1;
-        this.unlockCountCache.set(slug, count);
+        count = this.reachable([slug], MAX_CHAIN_DEPTH, 'in', scope).size - 1;
+        this.unlockCountCache.set(key, count);
       }
       return count;
     });
@@ -350,6 +381,24 @@ export class GraphState implements GraphTransaction {
 
   async findProblemsByIds(ids: readonly string[]): Promise<readonly (Problem | null)[]> {
     return ids.map((id) => this.problems.get(id) ?? null);
+  }
+
+  async datasetInfo(): Promise<DatasetInfo> {
+    const essentialPrerequisites = this.dag.filterEdges((_edge, { strength }) => strength === 'ESSENTIAL').length;
+    return {
+      version: this.version,
+      revision: this.changes.at(-1)?.sequence ?? 0,
+      counts: {
+        areas: this.areas.size,
+        skills: this.dag.order,
+        essentialPrerequisites,
+        helpfulPrerequisites: this.dag.size - essentialPrerequisites,
+        relatedTopics: this.relatedGraph.size,
+        responsibilities: this.responsibilities.size,
+        resources: this.resources.size,
+        freeResources: [...this.resources.values()].filter((r) => r.free).length,
+      },
+    };
   }
 
   // Write primitives. No checks beyond what the data structures need: the rules are the domain's.
@@ -427,15 +476,15 @@ export class GraphState implements GraphTransaction {
   async deleteSkill(slug: string): Promise<void> {
     if (!this.dag.hasNode(slug)) return;
     const skill = this.skill(slug);
-    const requires = this.dag.mapOutEdges(slug, (_e, { reason }, _s, target) => ({
+    const requires = this.dag.mapOutEdges(slug, (_e, attributes, _s, target) => ({
       skill: slug,
       requires: target,
-      reason,
+      attributes,
     }));
-    const requiredBy = this.dag.mapInEdges(slug, (_e, { reason }, source) => ({
+    const requiredBy = this.dag.mapInEdges(slug, (_e, attributes, source) => ({
       skill: source,
       requires: slug,
-      reason,
+      attributes,
     }));
     const related = this.relatedGraph.neighbors(slug);
     const resources = [...this.resourcesBySkill.get(slug)];
@@ -444,8 +493,7 @@ export class GraphState implements GraphTransaction {
     this.record(['deleteSkill', slug], () => {
       this.replaceSkill(skill);
       for (const child of children) this.replaceSkill({ ...this.skill(child), parent: slug });
-      for (const edge of [...requires, ...requiredBy])
-        this.dag.mergeEdge(edge.skill, edge.requires, { reason: edge.reason });
+      for (const edge of [...requires, ...requiredBy]) this.dag.mergeEdge(edge.skill, edge.requires, edge.attributes);
       for (const other of related) this.relatedGraph.mergeEdge(slug, other);
       for (const resource of resources) this.link(resource, slug);
       for (const responsibility of responsibilities) {
@@ -498,7 +546,7 @@ export class GraphState implements GraphTransaction {
         ? this.dag.dropEdge(edge.skill, edge.requires)
         : this.dag.mergeEdge(edge.skill, edge.requires, previous),
     );
-    this.dag.mergeEdge(edge.skill, edge.requires, { reason: edge.reason });
+    this.dag.mergeEdge(edge.skill, edge.requires, { reason: edge.reason, strength: edge.strength });
   }
 
   async deletePrerequisite(skill: string, requires: string): Promise<void> {
@@ -554,7 +602,7 @@ export class GraphState implements GraphTransaction {
   }
 
   private forgetDerived(): void {
-    this.foundations = undefined;
+    this.foundations = new Map();
     this.unlockCountCache = new Map();
     this.searchIndex = undefined;
   }
@@ -618,34 +666,46 @@ export class GraphState implements GraphTransaction {
    * out (prerequisites) or in (dependents). A plain multi-source BFS: its cost is the size of the
    * answer, whatever the size of the graph.
    */
-  private reachable(starts: readonly string[], maxDepth: number, direction: 'out' | 'in'): Set<string> {
+  private reachable(
+    starts: readonly string[],
+    maxDepth: number,
+    direction: 'out' | 'in',
+    scope: EdgeScope,
+  ): Set<string> {
     const members = new Set(starts.filter((slug) => this.dag.hasNode(slug)));
     let frontier = [...members];
     for (let depth = 0; depth < maxDepth && frontier.length > 0; depth++) {
       const next: string[] = [];
-      const visit = (neighbour: string) => {
-        if (members.has(neighbour)) return;
+      const visit = (_edge: string, { strength }: RequiresAttributes, source: string, target: string) => {
+        const neighbour = direction === 'out' ? target : source;
+        if (!inScope(strength, scope) || members.has(neighbour)) return;
         members.add(neighbour);
         next.push(neighbour);
       };
       for (const slug of frontier) {
-        if (direction === 'out') this.dag.forEachOutNeighbor(slug, visit);
-        else this.dag.forEachInNeighbor(slug, visit);
+        if (direction === 'out') this.dag.forEachOutEdge(slug, visit);
+        else this.dag.forEachInEdge(slug, visit);
       }
       frontier = next;
     }
     return members;
   }
 
-  /** The REQUIRES edges with both ends in `members`. */
-  private closureEdges(members: ReadonlySet<string>): PrerequisiteEdge[] {
+  /** The REQUIRES edges of `scope` with both ends in `members`. */
+  private closureEdges(members: ReadonlySet<string>, scope: EdgeScope): PrerequisiteEdge[] {
     const edges: PrerequisiteEdge[] = [];
     for (const slug of members) {
-      this.dag.forEachOutEdge(slug, (_edge, { reason }, _source, target) => {
-        if (members.has(target)) edges.push({ skill: slug, requires: target, reason });
+      this.dag.forEachOutEdge(slug, (_edge, { reason, strength }, _source, target) => {
+        if (members.has(target) && inScope(strength, scope))
+          edges.push({ skill: slug, requires: target, reason, strength });
       });
     }
     return edges;
+  }
+
+  /** Whether the skill has a prerequisite within `scope`: a foundation has none. */
+  private requiresAnything(slug: string, scope: EdgeScope): boolean {
+    return this.dag.someOutEdge(slug, (_edge, { strength }) => inScope(strength, scope));
   }
 
   /**

@@ -32,12 +32,14 @@ export const READ_STATEMENTS = [
   'prerequisite-closure',
   'dependent-closure',
   'ranked-foundations',
+  'ranked-foundations-all',
   'unlock-counts',
   'search',
   'list-changes',
   'list-problems',
   'list-problems-with-status',
   'find-problems-by-ids',
+  'dataset-info',
   'ping',
 ] as const;
 
@@ -57,6 +59,7 @@ export const WRITE_STATEMENTS = [
 
 /** In the order the import runs them: nodes before the edges that join them. */
 export const IMPORT_STATEMENTS = [
+  'import-dataset-version',
   'import-areas',
   'import-levels',
   'import-skills',

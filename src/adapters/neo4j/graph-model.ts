@@ -10,6 +10,7 @@ export const NODE_LABELS = [
   'Change', // one accepted write
   'Problem', // a public problem report
   'WriteLock', // the single node every write transaction locks first
+  'Dataset', // the single node naming the edition of the content
 ] as const;
 
 export const RELATIONSHIP_TYPES = [
@@ -40,6 +41,12 @@ export const PROPERTY_KEYS = [
   'reason',
   // Skill, derived: kept exact by the import and by every write that changes REQUIRES edges
   'unlockCount',
+  'unlockCountAll',
+  // Dataset: the edition of the content, on one node
+  'key',
+  'version',
+  'date',
+  'strength',
   // Change
   'sequence',
   'at',

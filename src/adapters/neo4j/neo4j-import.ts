@@ -21,8 +21,8 @@ export interface ImportBatch {
  */
 const int = (value: number) => neo4j.int(value);
 
-/** `unlockCount` null keeps the count the node has (an API write; the store maintains it). */
-export function skillRow(s: Skill, unlockCount: number | null): ImportRow {
+/** Null counts keep those the node has (an API write; the store maintains them). */
+export function skillRow(s: Skill, counts: { essential: number; all: number } | null): ImportRow {
   return {
     slug: s.slug,
     name: s.name,
@@ -30,7 +30,8 @@ export function skillRow(s: Skill, unlockCount: number | null): ImportRow {
     estimatedHours: int(s.estimatedHours),
     area: s.area,
     level: s.level,
-    unlockCount: unlockCount === null ? null : int(unlockCount),
+    unlockCount: counts === null ? null : int(counts.essential),
+    unlockCountAll: counts === null ? null : int(counts.all),
   };
 }
 
@@ -57,8 +58,13 @@ export function resourceRow(r: Resource): ImportRow {
  */
 export function importBatches(dataset: Dataset): ImportBatch[] {
   // Kept on each node so ranking the foundations costs a sort, not a traversal per skill.
-  const unlockCounts = allUnlockCounts(dataset.prerequisites, MAX_CHAIN_DEPTH);
+  const essential = allUnlockCounts(
+    dataset.prerequisites.filter((e) => e.strength === 'ESSENTIAL'),
+    MAX_CHAIN_DEPTH,
+  );
+  const all = allUnlockCounts(dataset.prerequisites, MAX_CHAIN_DEPTH);
   const rows: Record<ImportStatement, ImportRow[]> = {
+    'import-dataset-version': dataset.version === undefined ? [] : [{ ...dataset.version }],
     'import-areas': dataset.areas.map((a) => ({
       slug: a.slug,
       name: a.name,
@@ -71,12 +77,15 @@ export function importBatches(dataset: Dataset): ImportBatch[] {
       rank: int(l.rank),
       description: l.description,
     })),
-    'import-skills': dataset.skills.map((skill) => skillRow(skill, unlockCounts.get(skill.slug) ?? 0)),
+    'import-skills': dataset.skills.map((skill) =>
+      skillRow(skill, { essential: essential.get(skill.slug) ?? 0, all: all.get(skill.slug) ?? 0 }),
+    ),
     'import-skill-parents': dataset.skills.map(skillParentRow),
     'import-prerequisites': dataset.prerequisites.map((e) => ({
       skill: e.skill,
       requires: e.requires,
       reason: e.reason,
+      strength: e.strength,
     })),
     'import-related': dataset.related.map((e) => ({ skill: e.skill, related: e.related })),
     'import-responsibilities': dataset.responsibilities.map((r) => ({

@@ -3,6 +3,7 @@ import neo4j from 'neo4j-driver';
 
 import type { Change, Problem, ProblemStatus } from '../../domain/editing.types';
 import type {
+  DatasetInfo,
   GraphReader,
   Page,
   PageRequest,
@@ -16,6 +17,7 @@ import type {
 import { depthsFrom } from '../../domain/prerequisite-graph';
 import type {
   Area,
+  EdgeScope,
   RankedSkill,
   Resource,
   Responsibility,
@@ -152,25 +154,27 @@ export abstract class Neo4jReads implements GraphReader {
     return this.groups('responsibilities-of-levels', levelSlugs, toResponsibility);
   }
 
-  prerequisiteClosure(skillSlugs: readonly string[], maxDepth: number): Promise<PrerequisiteClosure> {
-    return this.closure('prerequisite-closure', skillSlugs, maxDepth, 'prerequisites');
+  prerequisiteClosure(skillSlugs: readonly string[], maxDepth: number, scope: EdgeScope): Promise<PrerequisiteClosure> {
+    return this.closure('prerequisite-closure', skillSlugs, maxDepth, 'prerequisites', scope);
   }
 
-  dependentClosure(skillSlugs: readonly string[], maxDepth: number): Promise<PrerequisiteClosure> {
-    return this.closure('dependent-closure', skillSlugs, maxDepth, 'dependents');
+  dependentClosure(skillSlugs: readonly string[], maxDepth: number, scope: EdgeScope): Promise<PrerequisiteClosure> {
+    return this.closure('dependent-closure', skillSlugs, maxDepth, 'dependents', scope);
   }
 
-  async rankedFoundations(first: number): Promise<readonly RankedSkill[]> {
-    const records = await this.run('ranked-foundations', { first: neo4j.int(first) });
+  async rankedFoundations(first: number, scope: EdgeScope): Promise<readonly RankedSkill[]> {
+    // Two statements, each walking the index of its own count.
+    const statement = scope === 'all' ? 'ranked-foundations-all' : 'ranked-foundations';
+    const records = await this.run(statement, { first: neo4j.int(first) });
     return records.map((r) => ({
       skill: toSkill(r.get('skill')),
       unlockCount: toNumber(r.get('unlockCount'), 'unlockCount'),
     }));
   }
 
-  async unlockCounts(skillSlugs: readonly string[]): Promise<readonly number[]> {
+  async unlockCounts(skillSlugs: readonly string[], scope: EdgeScope): Promise<readonly number[]> {
     if (skillSlugs.length === 0) return [];
-    const records = await this.run('unlock-counts', { slugs: [...skillSlugs] });
+    const records = await this.run('unlock-counts', { slugs: [...skillSlugs], helpful: scope === 'all' });
     const counts = new Map(records.map((r) => [r.get('key') as string, toNumber(r.get('count'), 'count')]));
     return skillSlugs.map((slug) => counts.get(slug) ?? 0);
   }
@@ -202,14 +206,35 @@ export abstract class Neo4jReads implements GraphReader {
     return ids.map((id) => found.get(id) ?? null);
   }
 
+  async datasetInfo(): Promise<DatasetInfo> {
+    const [record] = await this.run('dataset-info');
+    const count = (key: string) => toNumber(record.get(key), key);
+    const version = record.get('version') as string | null;
+    return {
+      version: version === null ? null : { version, date: record.get('date') as string },
+      revision: count('revision'),
+      counts: {
+        areas: count('areas'),
+        skills: count('skills'),
+        essentialPrerequisites: count('essentialPrerequisites'),
+        helpfulPrerequisites: count('prerequisites') - count('essentialPrerequisites'),
+        relatedTopics: count('relatedTopics'),
+        responsibilities: count('responsibilities'),
+        resources: count('resources'),
+        freeResources: count('freeResources'),
+      },
+    };
+  }
+
   private async closure(
     statement: ReadStatement,
     skillSlugs: readonly string[],
     maxDepth: number,
     direction: 'prerequisites' | 'dependents',
+    scope: EdgeScope,
   ): Promise<PrerequisiteClosure> {
     if (skillSlugs.length === 0) return { edges: [] };
-    const [record] = await this.run(statement, { slugs: [...skillSlugs] });
+    const [record] = await this.run(statement, { slugs: [...skillSlugs], helpful: scope === 'all' });
     const edges = (record.get('edges') as unknown[]).map(toPrerequisiteEdge);
     // The statement follows the fixed bound; keep what lies within the requested depth.
     const depths = depthsFrom(skillSlugs, edges, direction);

@@ -7,6 +7,7 @@ import type { SearchHit } from '../../domain/ports/graph-store.port';
 import type {
   Area,
   PrerequisiteEdge,
+  PrerequisiteStrength,
   Resource,
   ResourceKind,
   Responsibility,
@@ -120,15 +121,26 @@ export function toResource(value: unknown): Resource {
   };
 }
 
-/** `{skill, requires}` where `requires` is the REQUIRES relationship holding the reason. */
+/** `{skill, requires}` where `requires` is the REQUIRES relationship holding the reason and strength. */
 export function toSkillLink(value: unknown): SkillLink {
   const p = propertiesOf(value);
-  return { skill: toSkill(p.skill), reason: text(propertiesOf(p.requires), 'reason') };
+  const edge = propertiesOf(p.requires);
+  return { skill: toSkill(p.skill), reason: text(edge, 'reason'), strength: toStrength(edge.strength) };
 }
 
 export function toPrerequisiteEdge(value: unknown): PrerequisiteEdge {
   const p = propertiesOf(value);
-  return { skill: text(p, 'skill'), requires: text(p, 'requires'), reason: text(p, 'reason') };
+  return {
+    skill: text(p, 'skill'),
+    requires: text(p, 'requires'),
+    reason: text(p, 'reason'),
+    strength: toStrength(p.strength),
+  };
+}
+
+function toStrength(value: unknown): PrerequisiteStrength {
+  if (value === 'ESSENTIAL' || value === 'HELPFUL') return value;
+  throw new RecordMappingError(`strength should be ESSENTIAL or HELPFUL, got ${describe(value)}`);
 }
 
 /** A Neo4j DateTime as the ISO 8601 string the domain uses (millisecond precision, UTC). */

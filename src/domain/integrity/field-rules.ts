@@ -62,6 +62,20 @@ export function text(min: number, max: number): ValueRule<string> {
   };
 }
 
+/** A semantic version, 1.4.0: what frontends compare to know whether their cached graph is stale. */
+export const semanticVersion: ValueRule<string> = (value) =>
+  typeof value === 'string' && /^\d+\.\d+\.\d+$/.test(value)
+    ? accept(value)
+    : refuse('version', 'must be a semantic version such as "2.1.0"');
+
+/** A calendar date, YYYY-MM-DD, that exists. */
+export const calendarDate: ValueRule<string> = (value) =>
+  typeof value === 'string' &&
+  /^\d{4}-\d{2}-\d{2}$/.test(value) &&
+  new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) === value
+    ? accept(value)
+    : refuse('date', 'must be a date written YYYY-MM-DD');
+
 export function wholeNumber(min: number, max: number): ValueRule<number> {
   return (value) =>
     typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max

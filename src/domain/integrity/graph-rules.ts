@@ -59,7 +59,9 @@ export function graphProblems(graph: GraphRecords, claimed: ClaimedSlugs): Graph
     if (skill.parent !== null) expect(`${where} parent`, 'skill', claimed.skills, skill.parent);
   }
   const parentCycle = findCycle(
-    graph.skills.flatMap((s) => (s.parent === null ? [] : [{ skill: s.slug, requires: s.parent, reason: '' }])),
+    graph.skills.flatMap((s) =>
+      s.parent === null ? [] : [{ skill: s.slug, requires: s.parent, reason: '', strength: 'ESSENTIAL' as const }],
+    ),
   );
   if (parentCycle) report('acyclic-parents', `skills: parent cycle ${parentCycle.join(' → ')}`);
 

@@ -1,13 +1,15 @@
 import type { FieldProblem } from '../domain-error';
 import { InvalidInputError } from '../domain-error';
 import {
+  PREREQUISITE_STRENGTHS,
   RESOURCE_KINDS,
   RESPONSIBILITY_CATEGORIES,
+  type PrerequisiteStrength,
   type ResourceKind,
   type ResponsibilityCategory,
 } from '../skill-graph.types';
 import type { ValueIssue, ValueRule } from './field-rules';
-import { boolean, httpsUrl, list, oneOf, slug, text, wholeNumber } from './field-rules';
+import { boolean, calendarDate, httpsUrl, list, oneOf, semanticVersion, slug, text, wholeNumber } from './field-rules';
 
 // The fields of every kind of record, for data/ and for editors alike. A record that passes here
 // is stored exactly as returned: trimmed, with `[]` or `null` where an optional field was left out.
@@ -22,7 +24,8 @@ export const LIMITS = {
   description: 1000,
   resourceTitle: 200,
   author: 120,
-  authorsMax: 20,
+  // Papers have many: the Spanner paper lists 26.
+  authorsMax: 50,
   skillsMax: 100,
   reason: 200,
   hoursMin: 1,
@@ -71,6 +74,7 @@ function spec<F extends Fields>(fields: F, whole?: (record: RecordOf<F>) => Valu
 }
 
 export const RECORD_SPECS = {
+  datasetVersion: spec({ version: required(semanticVersion), date: required(calendarDate) }),
   area: spec({
     slug: required(slug),
     name: required(text(1, LIMITS.areaName)),
@@ -96,7 +100,12 @@ export const RECORD_SPECS = {
       skill.parent === null ? [] : differs(skill.parent, skill.slug, 'parent', 'must not be the skill itself'),
   ),
   prerequisite: spec(
-    { skill: required(slug), requires: required(slug), reason: required(text(1, LIMITS.reason)) },
+    {
+      skill: required(slug),
+      requires: required(slug),
+      reason: required(text(1, LIMITS.reason)),
+      strength: required(oneOf<PrerequisiteStrength>(PREREQUISITE_STRENGTHS)),
+    },
     (edge) => differs(edge.requires, edge.skill, 'requires', 'must differ from skill'),
   ),
   related: spec({ skill: required(slug), related: required(slug) }, (edge) =>

@@ -14,6 +14,8 @@ export const INTEGRITY_RULES = {
   boolean: 'a flag is true or false',
   'https-url': 'a URL is an absolute https URL with a host, without credentials or spaces',
   'one-of': 'an enumerated value is one of its values',
+  version: 'the edition of the content is a semantic version',
+  date: 'a date is written YYYY-MM-DD and exists',
   'list-length': 'a list has a length within its bounds',
   distinct: 'a list of slugs names each slug once',
   'not-itself': 'an edge or a parent does not point back at its own record',

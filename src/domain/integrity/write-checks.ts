@@ -121,7 +121,7 @@ export async function verifyTouched(reader: GraphReader, touched: Touched): Prom
       const link = links[i].find((l) => l.skill.slug === edge.requires);
       if (link === undefined) return;
       const subject = `${edge.skill} -> ${edge.requires}`;
-      check('prerequisite', 'Prerequisite', subject, { ...edge, reason: link.reason });
+      check('prerequisite', 'Prerequisite', subject, { ...edge, reason: link.reason, strength: link.strength });
     });
   }
 
@@ -135,10 +135,11 @@ export async function verifyTouched(reader: GraphReader, touched: Touched): Prom
  * every path the new edge could join.
  */
 export async function checkNewPrerequisite(reader: GraphReader, skill: string, requires: string): Promise<void> {
-  const below = (await reader.prerequisiteClosure([requires], MAX_CHAIN_DEPTH)).edges;
+  // The rules hold over every edge, helpful ones included.
+  const below = (await reader.prerequisiteClosure([requires], MAX_CHAIN_DEPTH, 'all')).edges;
   const loop = shortestPrerequisitePath(requires, skill, below);
   if (loop !== null) throw new PrerequisiteCycleError([skill, ...loop]);
-  const above = (await reader.dependentClosure([skill], MAX_CHAIN_DEPTH)).edges;
+  const above = (await reader.dependentClosure([skill], MAX_CHAIN_DEPTH, 'all')).edges;
   const chain = [
     ...longestPathFrom(skill, above, 'dependents').reverse(),
     ...longestPathFrom(requires, below, 'prerequisites'),

@@ -1,6 +1,7 @@
 import type { Change, Problem, ProblemStatus } from '../editing.types';
 import type {
   Area,
+  EdgeScope,
   PrerequisiteEdge,
   RankedSkill,
   Resource,
@@ -100,17 +101,21 @@ export interface GraphReader {
   skillsOfResponsibilities(responsibilitySlugs: readonly string[]): Promise<readonly (readonly Skill[])[]>;
   responsibilitiesOfLevels(levelSlugs: readonly string[]): Promise<readonly (readonly Responsibility[])[]>; // guide order
 
-  /** What the skills require, transitively, up to `maxDepth` hops. Unknown slugs add nothing. */
-  prerequisiteClosure(skillSlugs: readonly string[], maxDepth: number): Promise<PrerequisiteClosure>;
-  /** What requires the skills, transitively, up to `maxDepth` hops. Unknown slugs add nothing. */
-  dependentClosure(skillSlugs: readonly string[], maxDepth: number): Promise<PrerequisiteClosure>;
   /**
-   * The foundations (skills that require nothing), most unlocking first, then by slug: at most
-   * `first`. Ranked by the store so a beginner's question costs `first`, not the graph's size.
+   * What the skills require, transitively, up to `maxDepth` hops, following the edges of `scope`
+   * only (and returning only those). Unknown slugs add nothing.
    */
-  rankedFoundations(first: number): Promise<readonly RankedSkill[]>;
-  /** For each skill, how many distinct skills require it transitively (0 for unknown slugs). */
-  unlockCounts(skillSlugs: readonly string[]): Promise<readonly number[]>;
+  prerequisiteClosure(skillSlugs: readonly string[], maxDepth: number, scope: EdgeScope): Promise<PrerequisiteClosure>;
+  /** What requires the skills, transitively, up to `maxDepth` hops, along the edges of `scope`. */
+  dependentClosure(skillSlugs: readonly string[], maxDepth: number, scope: EdgeScope): Promise<PrerequisiteClosure>;
+  /**
+   * The foundations (skills that require nothing, within `scope`), most unlocking first, then by
+   * slug: at most `first`. Ranked by the store so a beginner's question costs `first`, not the
+   * graph's size.
+   */
+  rankedFoundations(first: number, scope: EdgeScope): Promise<readonly RankedSkill[]>;
+  /** For each skill, how many distinct skills require it transitively within `scope` (0 for unknown slugs). */
+  unlockCounts(skillSlugs: readonly string[], scope: EdgeScope): Promise<readonly number[]>;
   /**
    * Skills, resources and areas matching `text`, best first, tolerant of case and small typos.
    * Scores are the engine's own and comparable only within one answer.
@@ -122,6 +127,8 @@ export interface GraphReader {
   /** Reported problems, newest first; all statuses when `status` is absent. */
   listProblems(filter: { readonly status?: ProblemStatus }, page: SequencePage): Promise<Page<Problem>>;
   findProblemsByIds(ids: readonly string[]): Promise<readonly (Problem | null)[]>;
+
+  datasetInfo(): Promise<DatasetInfo>;
 }
 
 /**
@@ -152,7 +159,31 @@ export interface GraphWriter {
 
 export interface GraphTransaction extends GraphReader, GraphWriter {}
 
-/** What readiness reports about the store it reached. */
+/** The edition of the content, from data/dataset.json. */
+export interface DatasetVersion {
+  /** Semantic version of the content: a new skill or edge is a minor change, a removed one a major. */
+  readonly version: string;
+  /** When this edition was published, YYYY-MM-DD. */
+  readonly date: string;
+}
+
+/** What a frontend needs to cache by and to show: the edition, the edits since, and the sizes. */
+export interface DatasetInfo {
+  readonly version: DatasetVersion | null;
+  /** How many changes were accepted since the edition was loaded: version plus revision names a graph. */
+  readonly revision: number;
+  readonly counts: {
+    readonly areas: number;
+    readonly skills: number;
+    readonly essentialPrerequisites: number;
+    readonly helpfulPrerequisites: number;
+    readonly relatedTopics: number;
+    readonly responsibilities: number;
+    readonly resources: number;
+    readonly freeResources: number;
+  };
+}
+
 export interface StoreStatus {
   /** Which adapter serves the graph: "embedded" or "neo4j". */
   readonly store: string;

@@ -23,7 +23,7 @@ import { checkNewParent, checkNewPrerequisite, verifyTouched } from '../integrit
 import type { Connection } from '../pagination';
 import { decodeSequenceCursor, toSequenceConnection } from '../pagination';
 import type { GraphReader, GraphStore, GraphTransaction } from '../ports/graph-store.port';
-import type { Resource, Skill } from '../skill-graph.types';
+import type { PrerequisiteStrength, Resource, Skill } from '../skill-graph.types';
 import { requireIntegerIn } from '../validation';
 
 export interface Clock {
@@ -162,16 +162,49 @@ export class EditingService {
     });
   }
 
-  addPrerequisite(editor: Editor | null, skill: string, requires: string, reason: string): Promise<Skill> {
+  addPrerequisite(
+    editor: Editor | null,
+    skill: string,
+    requires: string,
+    reason: string,
+    strength: PrerequisiteStrength = 'ESSENTIAL',
+  ): Promise<Skill> {
     const who = requireEditor(editor);
-    const edge = requireRecord('prerequisite', { skill, requires, reason });
-    return this.write(who, 'addPrerequisite', `${skill} -> ${requires}`, { reason: edge.reason }, async (tx, touch) => {
+    const edge = requireRecord('prerequisite', { skill, requires, reason, strength });
+    const details = { reason: edge.reason, strength: edge.strength };
+    return this.write(who, 'addPrerequisite', `${skill} -> ${requires}`, details, async (tx, touch) => {
       const [dependent] = await requireSkills(tx, [skill, requires]);
       const [current] = await tx.prerequisitesOfSkills([skill]);
       if (current.some((link) => link.skill.slug === requires)) {
         throw new ConflictError('Prerequisite', `${skill} -> ${requires}`, `"${skill}" already requires "${requires}"`);
       }
       await checkNewPrerequisite(tx, skill, requires);
+      await tx.putPrerequisite(edge);
+      touch({ prerequisites: [edge] });
+      return dependent;
+    });
+  }
+
+  /** Changes the reason or the strength of an existing prerequisite; the graph's shape stays. */
+  updatePrerequisite(
+    editor: Editor | null,
+    skill: string,
+    requires: string,
+    patch: { readonly reason?: string | null; readonly strength?: PrerequisiteStrength | null },
+  ): Promise<Skill> {
+    const who = requireEditor(editor);
+    requirePair('skill', skill, 'requires', requires);
+    return this.write(who, 'updatePrerequisite', `${skill} -> ${requires}`, patch, async (tx, touch) => {
+      const [dependent] = await requireSkills(tx, [skill, requires]);
+      const [current] = await tx.prerequisitesOfSkills([skill]);
+      const link = current.find((l) => l.skill.slug === requires);
+      if (link === undefined) throw new NotFoundError('Prerequisite', `${skill} -> ${requires}`);
+      const edge = requireRecord('prerequisite', {
+        skill,
+        requires,
+        reason: patch.reason ?? link.reason,
+        strength: patch.strength ?? link.strength,
+      });
       await tx.putPrerequisite(edge);
       touch({ prerequisites: [edge] });
       return dependent;

@@ -5,7 +5,15 @@ import type { LearningPath, ResourceFilter } from '../learning-plan';
 import { recommendResources, weeklySchedule } from '../learning-plan';
 import { DEFAULT_CHAIN_DEPTH, MAX_CHAIN_DEPTH } from '../limits';
 import type { GraphStore, SearchHit } from '../ports/graph-store.port';
-import type { PrerequisiteEdge, RankedSkill, Responsibility, SeniorityLevel, Skill } from '../skill-graph.types';
+import type {
+  EdgeScope,
+  PrerequisiteEdge,
+  RankedSkill,
+  Responsibility,
+  SeniorityLevel,
+  Skill,
+} from '../skill-graph.types';
+import { inScope } from '../skill-graph.types';
 import { compareSlugs, depthsFrom, learningOrder, shortestPrerequisitePath } from '../prerequisite-graph';
 import { requireIntegerIn, requireSlugList, requireText } from '../validation';
 import type { ChainEdge, SkillGraphService } from './skill-graph.service';
@@ -20,7 +28,12 @@ export interface LearningPathRequest {
   readonly known?: readonly string[] | null;
   readonly hoursPerWeek?: number | null;
   readonly resourceFilter?: ResourceFilter | null;
+  /** Plan the helpful prerequisites too, not only the essential ones. */
+  readonly includeHelpful?: boolean | null;
 }
+
+/** The prerequisites a learning answer follows: essential ones unless helpful ones are asked for. */
+const scopeOf = (includeHelpful: boolean | null | undefined): EdgeScope => (includeHelpful ? 'all' : 'essential');
 
 export interface UnlockedSkill extends RankedSkill {
   /** Fewest REQUIRES hops from the skill asked about. */
@@ -74,17 +87,22 @@ export class LearningService {
     const filter = validFilter(request.resourceFilter ?? {});
     const found = await this.existingSkills([...targets, ...known]);
     const knownClosure = await this.knownClosure(known);
-    return this.plan(targets, knownClosure, found, hoursPerWeek, filter);
+    return this.plan(targets, knownClosure, found, hoursPerWeek, filter, scopeOf(request.includeHelpful));
   }
 
-  async readyToLearn(knownSlugs: readonly string[], first: number): Promise<RankedSkill[]> {
+  /**
+   * What a learner can start now: foundations, and skills whose prerequisites (within the scope)
+   * are all known; most unlocking first.
+   */
+  async readyToLearn(knownSlugs: readonly string[], first: number, includeHelpful = false): Promise<RankedSkill[]> {
+    const scope = scopeOf(includeHelpful);
     const known = requireSlugList('known', knownSlugs, 0, MAX_KNOWN);
     requireIntegerIn('first', first, 1, MAX_RESULTS);
     await this.existingSkills(known);
     const knownClosure = await this.knownClosure(known);
 
     // Known skills can hide at most |knownClosure| foundations, so this many always suffice.
-    const foundations = (await this.store.rankedFoundations(first + knownClosure.size)).filter(
+    const foundations = (await this.store.rankedFoundations(first + knownClosure.size, scope)).filter(
       ({ skill }) => !knownClosure.has(skill.slug),
     );
     // Skills next to what is known become ready once every one of their prerequisites is known.
@@ -97,20 +115,32 @@ export class LearningService {
     const ready: Skill[] = [];
     const prerequisiteLists = nextSlugs.length === 0 ? [] : await this.store.prerequisitesOfSkills(nextSlugs);
     prerequisiteLists.forEach((prerequisites, i) => {
-      if (prerequisites.every(({ skill }) => knownClosure.has(skill.slug))) ready.push(next.get(nextSlugs[i]) as Skill);
+      const blocking = prerequisites.filter(({ strength }) => inScope(strength, scope));
+      // A skill next to what is known only through edges outside the scope is not "next" here.
+      if (blocking.length > 0 && blocking.every(({ skill }) => knownClosure.has(skill.slug))) {
+        ready.push(next.get(nextSlugs[i]) as Skill);
+      }
     });
-    return [...foundations, ...(await this.ranked(ready))].sort(byImpact).slice(0, first);
+    return [...foundations, ...(await this.ranked(ready, scope))].sort(byImpact).slice(0, first);
   }
 
-  async unlocks(skillSlug: string, maxDepth: number = DEFAULT_CHAIN_DEPTH): Promise<UnlockedSkill[]> {
+  async unlocks(
+    skillSlug: string,
+    maxDepth: number = DEFAULT_CHAIN_DEPTH,
+    includeHelpful = false,
+  ): Promise<UnlockedSkill[]> {
     requireIntegerIn('maxDepth', maxDepth, 1, MAX_CHAIN_DEPTH);
+    const scope = scopeOf(includeHelpful);
     await this.existingSkills([skillSlug]);
-    const { edges } = await this.store.dependentClosure([skillSlug], maxDepth);
+    const { edges } = await this.store.dependentClosure([skillSlug], maxDepth, scope);
     const distances = depthsFrom([skillSlug], edges, 'dependents');
     distances.delete(skillSlug);
     const slugs = [...distances.keys()];
     const skills = await this.store.findSkillsBySlugs(slugs);
-    const ranked = await this.ranked(skills.filter((s): s is Skill => s !== null));
+    const ranked = await this.ranked(
+      skills.filter((s): s is Skill => s !== null),
+      scope,
+    );
     return ranked
       .map((r) => ({ ...r, distance: distances.get(r.skill.slug) as number }))
       .sort(
@@ -118,7 +148,7 @@ export class LearningService {
       );
   }
 
-  async gapAnalysis(levelSlug: string, knownSlugs: readonly string[]): Promise<GapAnalysis> {
+  async gapAnalysis(levelSlug: string, knownSlugs: readonly string[], includeHelpful = false): Promise<GapAnalysis> {
     const known = requireSlugList('known', knownSlugs, 0, MAX_KNOWN);
     const [level] = await this.store.findLevelsBySlugs([levelSlug]);
     if (!level) throw new NotFoundError('SeniorityLevel', levelSlug);
@@ -141,25 +171,34 @@ export class LearningService {
       found,
       null,
       {},
+      scopeOf(includeHelpful),
     );
     return { level, responsibilities: gaps, missingSkills, learningPath };
   }
 
-  async explainPrerequisite(skillSlug: string, requiresSlug: string): Promise<PrerequisitePath | null> {
+  async explainPrerequisite(
+    skillSlug: string,
+    requiresSlug: string,
+    includeHelpful = false,
+  ): Promise<PrerequisitePath | null> {
     if (skillSlug === requiresSlug) {
       throw new InvalidArgumentError('requires', 'a different skill from `skill`', requiresSlug);
     }
     await this.existingSkills([skillSlug, requiresSlug]);
-    const { edges } = await this.store.prerequisiteClosure([skillSlug], MAX_CHAIN_DEPTH);
+    const { edges } = await this.store.prerequisiteClosure([skillSlug], MAX_CHAIN_DEPTH, scopeOf(includeHelpful));
     const path = shortestPrerequisitePath(skillSlug, requiresSlug, edges);
     if (path === null) return null;
     const skills = bySlug(await this.store.findSkillsBySlugs(path));
-    const reasons = new Map(edges.map((e) => [`${e.skill}\u0000${e.requires}`, e.reason]));
-    const pathEdges = path.slice(1).map((to, i) => ({
-      from: skills.get(path[i]) as Skill,
-      to: skills.get(to) as Skill,
-      reason: reasons.get(`${path[i]}\u0000${to}`) as string,
-    }));
+    const byPair = new Map(edges.map((e) => [`${e.skill}\u0000${e.requires}`, e]));
+    const pathEdges = path.slice(1).map((to, i) => {
+      const edge = byPair.get(`${path[i]}\u0000${to}`) as PrerequisiteEdge;
+      return {
+        from: skills.get(path[i]) as Skill,
+        to: skills.get(to) as Skill,
+        reason: edge.reason,
+        strength: edge.strength,
+      };
+    });
     return {
       skill: skills.get(skillSlug) as Skill,
       requires: skills.get(requiresSlug) as Skill,
@@ -174,8 +213,13 @@ export class LearningService {
     return this.store.search(query, first);
   }
 
-  async prerequisiteDiagram(skillSlug: string, format: DiagramFormat, maxDepth?: number): Promise<PrerequisiteDiagram> {
-    const chain = await this.skillGraph.prerequisiteChain(skillSlug, maxDepth);
+  async prerequisiteDiagram(
+    skillSlug: string,
+    format: DiagramFormat,
+    maxDepth?: number,
+    includeHelpful = false,
+  ): Promise<PrerequisiteDiagram> {
+    const chain = await this.skillGraph.prerequisiteChain(skillSlug, maxDepth, includeHelpful);
     return { skill: chain.skill, format, source: renderDiagram(chain, format) };
   }
 
@@ -186,8 +230,9 @@ export class LearningService {
     skills: Map<string, Skill>,
     hoursPerWeek: number | null,
     filter: ResourceFilter,
+    scope: EdgeScope,
   ): Promise<LearningPath> {
-    const { edges } = await this.store.prerequisiteClosure(targets, MAX_CHAIN_DEPTH);
+    const { edges } = await this.store.prerequisiteClosure(targets, MAX_CHAIN_DEPTH, scope);
     const needed = new Set<string>();
     for (const slug of [...targets, ...edges.flatMap((e) => [e.skill, e.requires])]) {
       if (!knownClosure.has(slug)) needed.add(slug);
@@ -210,7 +255,7 @@ export class LearningService {
         hours: skill.estimatedHours,
         isTarget: targetSet.has(slug),
         neededFor: (neededFor.get(slug) ?? [])
-          .map((edge) => ({ skill: skills.get(edge.skill) as Skill, reason: edge.reason }))
+          .map((edge) => ({ skill: skills.get(edge.skill) as Skill, reason: edge.reason, strength: edge.strength }))
           .sort((a, b) => compareSlugs(a.skill.slug, b.skill.slug)),
         resources: recommendResources(resources[i], filter),
       };
@@ -236,17 +281,23 @@ export class LearningService {
     return bySlug(found);
   }
 
-  /** Known skills and everything they require: knowing a skill implies knowing its prerequisites. */
+  /**
+   * Known skills and everything they essentially require: knowing a skill implies knowing what it
+   * cannot be followed without, not the background that would deepen it.
+   */
   private async knownClosure(known: readonly string[]): Promise<Set<string>> {
     if (known.length === 0) return new Set();
-    const { edges } = await this.store.prerequisiteClosure(known, MAX_CHAIN_DEPTH);
+    const { edges } = await this.store.prerequisiteClosure(known, MAX_CHAIN_DEPTH, 'essential');
     return new Set([...known, ...edges.flatMap((e) => [e.skill, e.requires])]);
   }
 
   /** By how many skills each unlocks (most first), then by slug. */
-  private async ranked(skills: readonly Skill[]): Promise<RankedSkill[]> {
+  private async ranked(skills: readonly Skill[], scope: EdgeScope): Promise<RankedSkill[]> {
     if (skills.length === 0) return [];
-    const counts = await this.store.unlockCounts(skills.map((s) => s.slug));
+    const counts = await this.store.unlockCounts(
+      skills.map((s) => s.slug),
+      scope,
+    );
     return skills.map((skill, i) => ({ skill, unlockCount: counts[i] })).sort(byImpact);
   }
 }

@@ -1,5 +1,6 @@
 import { NotFoundError } from '../domain-error';
 import { DEFAULT_CHAIN_DEPTH, MAX_CHAIN_DEPTH } from '../limits';
+import type { PrerequisiteStrength } from '../skill-graph.types';
 import type { Connection, PageArgs } from '../pagination';
 import { toConnection, toPageRequest } from '../pagination';
 import type { GraphStore, ResourceListFilter, SkillListFilter } from '../ports/graph-store.port';
@@ -33,6 +34,7 @@ export interface ChainEdge {
   readonly from: Skill;
   readonly to: Skill;
   readonly reason: string;
+  readonly strength: PrerequisiteStrength;
 }
 
 export interface PrerequisiteChain {
@@ -89,9 +91,20 @@ export class SkillGraphService {
     return this.upToLevels(levelSlugs, (slugs) => this.store.skillsOfLevels(slugs), bySlug);
   }
 
-  async prerequisiteChain(skillSlug: string, maxDepth: number = DEFAULT_CHAIN_DEPTH): Promise<PrerequisiteChain> {
+  /** The edition, the revision and the counts, flattened for the API. */
+  async datasetInfo() {
+    const { version, revision, counts } = await this.store.datasetInfo();
+    return { version: version?.version ?? null, date: version?.date ?? null, revision, counts };
+  }
+
+  /** The skill's prerequisites to `maxDepth` hops: the essential ones, or all with `includeHelpful`. */
+  async prerequisiteChain(
+    skillSlug: string,
+    maxDepth: number = DEFAULT_CHAIN_DEPTH,
+    includeHelpful = false,
+  ): Promise<PrerequisiteChain> {
     requireIntegerIn('maxDepth', maxDepth, 0, MAX_CHAIN_DEPTH);
-    const closure = await this.store.prerequisiteClosure([skillSlug], maxDepth);
+    const closure = await this.store.prerequisiteClosure([skillSlug], maxDepth, includeHelpful ? 'all' : 'essential');
     const depths = prerequisiteDepths(skillSlug, closure.edges);
     const slugs = [...depths.keys()];
     const skills = new Map<string, Skill>();
@@ -112,6 +125,7 @@ export class SkillGraphService {
         from: skills.get(edge.skill) as Skill,
         to: skills.get(edge.requires) as Skill,
         reason: edge.reason,
+        strength: edge.strength,
       }))
       .sort((a, b) => bySlug(a.from, b.from) || bySlug(a.to, b.to));
     const order = learningOrder(skills.keys(), closure.edges).map((slug) => skills.get(slug) as Skill);

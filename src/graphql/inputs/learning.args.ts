@@ -31,4 +31,7 @@ export class LearningPathArgs {
 
   @Field(() => LearningResourceFilterInput, { nullable: true })
   resourceFilter?: LearningResourceFilterInput | null;
+
+  @Field({ defaultValue: false, description: 'Plan helpful prerequisites too, not only essential ones.' })
+  includeHelpful!: boolean;
 }

@@ -15,8 +15,13 @@ export class GapAnalysisResolver {
   gapAnalysis(
     @Arg('level', () => String, { description: 'junior, senior or principal.' }) level: string,
     @Arg('known', () => [String], { description: 'Slugs already known; may be empty.' }) known: string[],
+    @Arg('includeHelpful', () => Boolean, {
+      defaultValue: false,
+      description: 'Follow helpful prerequisites too, not only essential ones.',
+    })
+    includeHelpful: boolean,
     @Ctx() { learning }: Context,
   ) {
-    return learning.gapAnalysis(level, known);
+    return learning.gapAnalysis(level, known, includeHelpful);
   }
 }

@@ -20,8 +20,13 @@ export class PrerequisiteChainResolver {
       description: `How many REQUIRES hops to follow, 0 to ${MAX_CHAIN_DEPTH}.`,
     })
     maxDepth: number,
+    @Arg('includeHelpful', () => Boolean, {
+      defaultValue: false,
+      description: 'Follow helpful prerequisites too, not only essential ones.',
+    })
+    includeHelpful: boolean,
     @Ctx() { skillGraph }: Context,
   ) {
-    return skillGraph.prerequisiteChain(skill, maxDepth);
+    return skillGraph.prerequisiteChain(skill, maxDepth, includeHelpful);
   }
 }

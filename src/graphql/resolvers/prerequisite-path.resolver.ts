@@ -18,9 +18,14 @@ export class PrerequisitePathResolver {
   explainPrerequisite(
     @Arg('skill', () => String) skill: string,
     @Arg('requires', () => String) requires: string,
+    @Arg('includeHelpful', () => Boolean, {
+      defaultValue: false,
+      description: 'Follow helpful prerequisites too, not only essential ones.',
+    })
+    includeHelpful: boolean,
     @Ctx() { learning }: Context,
   ) {
-    return learning.explainPrerequisite(skill, requires);
+    return learning.explainPrerequisite(skill, requires, includeHelpful);
   }
 
   @Query(() => PrerequisiteDiagramType, {
@@ -33,8 +38,13 @@ export class PrerequisitePathResolver {
     @Arg('format', () => DiagramFormatEnum, { defaultValue: 'MERMAID' }) format: DiagramFormat,
     @Arg('maxDepth', () => Int, { defaultValue: DEFAULT_CHAIN_DEPTH, description: `0 to ${MAX_CHAIN_DEPTH}.` })
     maxDepth: number,
+    @Arg('includeHelpful', () => Boolean, {
+      defaultValue: false,
+      description: 'Follow helpful prerequisites too, not only essential ones.',
+    })
+    includeHelpful: boolean,
     @Ctx() { learning }: Context,
   ) {
-    return learning.prerequisiteDiagram(skill, format, maxDepth);
+    return learning.prerequisiteDiagram(skill, format, maxDepth, includeHelpful);
   }
 }

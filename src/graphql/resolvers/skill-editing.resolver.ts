@@ -1,5 +1,7 @@
 import { Arg, Ctx, Mutation, Resolver, UseMiddleware } from 'type-graphql';
 
+import type { PrerequisiteStrength } from '../../domain/skill-graph.types';
+import { PrerequisiteStrengthEnum } from '../types/enums';
 import { ClearLoadersAfterWrite } from '../clear-loaders.middleware';
 import type { Context } from '../context.type';
 import { CreateSkillInput, UpdateSkillInput } from '../inputs/editing.input';
@@ -48,9 +50,24 @@ export class SkillEditingResolver {
     @Arg('skill', () => String) skill: string,
     @Arg('requires', () => String) requires: string,
     @Arg('reason', () => String, { description: 'One line a learner can read.' }) reason: string,
+    @Arg('strength', () => PrerequisiteStrengthEnum, { defaultValue: 'ESSENTIAL' }) strength: PrerequisiteStrength,
     @Ctx() { editing, editor }: Context,
   ) {
-    return editing.addPrerequisite(editor, skill, requires, reason);
+    return editing.addPrerequisite(editor, skill, requires, reason, strength);
+  }
+
+  @Mutation(() => SkillType, {
+    nullable: true,
+    description: `Changes the reason or the strength of a prerequisite. NOT_FOUND if \`skill\` does not require \`requires\`. Returns \`skill\`. ${EDITORS}`,
+  })
+  updatePrerequisite(
+    @Arg('skill', () => String) skill: string,
+    @Arg('requires', () => String) requires: string,
+    @Arg('reason', () => String, { nullable: true }) reason: string | null,
+    @Arg('strength', () => PrerequisiteStrengthEnum, { nullable: true }) strength: PrerequisiteStrength | null,
+    @Ctx() { editing, editor }: Context,
+  ) {
+    return editing.updatePrerequisite(editor, skill, requires, { reason, strength });
   }
 
   @Mutation(() => SkillType, { nullable: true, description: `Removes a prerequisite. Returns \`skill\`. ${EDITORS}` })

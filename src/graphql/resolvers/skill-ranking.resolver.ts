@@ -20,9 +20,14 @@ export class SkillRankingResolver {
     @Arg('known', () => [String], { description: 'Slugs already known; each implies its prerequisites.' })
     known: string[],
     @Arg('first', () => Int, { defaultValue: 10, description: `1 to ${MAX_RESULTS}.` }) first: number,
+    @Arg('includeHelpful', () => Boolean, {
+      defaultValue: false,
+      description: 'Follow helpful prerequisites too, not only essential ones.',
+    })
+    includeHelpful: boolean,
     @Ctx() { learning }: Context,
   ) {
-    return learning.readyToLearn(known, first);
+    return learning.readyToLearn(known, first, includeHelpful);
   }
 
   @Query(() => [UnlockedSkillType], {
@@ -34,8 +39,13 @@ export class SkillRankingResolver {
     @Arg('skill', () => String) skill: string,
     @Arg('maxDepth', () => Int, { defaultValue: DEFAULT_CHAIN_DEPTH, description: `1 to ${MAX_CHAIN_DEPTH}.` })
     maxDepth: number,
+    @Arg('includeHelpful', () => Boolean, {
+      defaultValue: false,
+      description: 'Follow helpful prerequisites too, not only essential ones.',
+    })
+    includeHelpful: boolean,
     @Ctx() { learning }: Context,
   ) {
-    return learning.unlocks(skill, maxDepth);
+    return learning.unlocks(skill, maxDepth, includeHelpful);
   }
 }

@@ -1,7 +1,7 @@
 import { registerEnumType } from 'type-graphql';
 
-import type { ResourceKind, ResponsibilityCategory } from '../../domain/skill-graph.types';
-import { RESOURCE_KINDS, RESPONSIBILITY_CATEGORIES } from '../../domain/skill-graph.types';
+import type { PrerequisiteStrength, ResourceKind, ResponsibilityCategory } from '../../domain/skill-graph.types';
+import { PREREQUISITE_STRENGTHS, RESOURCE_KINDS, RESPONSIBILITY_CATEGORIES } from '../../domain/skill-graph.types';
 
 // The domain keeps its enums as string unions; GraphQL needs enum objects. Built from the same
 // lists so the two cannot drift apart.
@@ -10,6 +10,18 @@ export const ResponsibilityCategoryEnum = Object.fromEntries(RESPONSIBILITY_CATE
   [K in ResponsibilityCategory]: K;
 };
 
+export const PrerequisiteStrengthEnum = Object.fromEntries(PREREQUISITE_STRENGTHS.map((s) => [s, s])) as {
+  [K in PrerequisiteStrength]: K;
+};
+
+registerEnumType(PrerequisiteStrengthEnum, {
+  name: 'PrerequisiteStrength',
+  description: 'How much a prerequisite matters.',
+  valuesConfig: {
+    ESSENTIAL: { description: 'The skill cannot be followed without it. Learning answers follow these.' },
+    HELPFUL: { description: 'Background that deepens the skill; followed only with `includeHelpful: true`.' },
+  },
+});
 registerEnumType(ResourceKindEnum, { name: 'ResourceKind', description: 'What form a learning resource takes.' });
 registerEnumType(ResponsibilityCategoryEnum, {
   name: 'ResponsibilityCategory',

@@ -1,5 +1,7 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 
+import type { PrerequisiteStrength } from '../../domain/skill-graph.types';
+import { PrerequisiteStrengthEnum } from './enums';
 import { ResourceType } from './resource.type';
 import { SkillType } from './skill.type';
 
@@ -13,6 +15,9 @@ export class NeededForType {
 
   @Field()
   reason!: string;
+
+  @Field(() => PrerequisiteStrengthEnum)
+  strength!: PrerequisiteStrength;
 }
 
 @ObjectType('LearningStep', {

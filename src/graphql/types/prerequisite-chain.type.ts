@@ -1,5 +1,7 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 
+import type { PrerequisiteStrength } from '../../domain/skill-graph.types';
+import { PrerequisiteStrengthEnum } from './enums';
 import { SkillType } from './skill.type';
 
 @ObjectType('ChainStep', {
@@ -27,6 +29,9 @@ export class PrerequisiteEdgeType {
 
   @Field()
   reason!: string;
+
+  @Field(() => PrerequisiteStrengthEnum)
+  strength!: PrerequisiteStrength;
 }
 
 @ObjectType('PrerequisiteChain', {

@@ -1,5 +1,7 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 
+import type { PrerequisiteStrength } from '../../domain/skill-graph.types';
+import { PrerequisiteStrengthEnum } from './enums';
 import { AreaType } from './area.type';
 import { ResourceType } from './resource.type';
 import { ResponsibilityType } from './responsibility.type';
@@ -65,4 +67,7 @@ export class PrerequisiteType {
 
   @Field({ description: 'One line a learner can read, for example why transactions come before sagas.' })
   reason!: string;
+
+  @Field(() => PrerequisiteStrengthEnum)
+  strength!: PrerequisiteStrength;
 }
