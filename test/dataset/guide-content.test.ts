@@ -171,6 +171,7 @@ describe('edges', () => {
       skill: 'distributed-transactions',
       requires: 'database-transactions',
       reason: 'Distributed transactions build on single-database transactions and isolation levels',
+      strength: 'ESSENTIAL',
     });
   });
 
