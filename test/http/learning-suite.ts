@@ -22,13 +22,14 @@ export function defineLearningSuite(storeName: string, start: () => Promise<Test
     const slugs = (items: { slug: string }[]) => items.map((s) => s.slug);
 
     describe('learningPath', () => {
-      // Known: databases (so also algorithms-and-data-structures, complexity-analysis) and http (so
-      // also computer-networking). Still needed for distributed transactions: 8 skills and the target.
-      // Ready first: computer-architecture and service-communication; the smaller slug goes first.
+      // Known: database-transactions (so also relational-databases and sql) and http (so also
+      // computer-networking). Still needed for distributed transactions, along essential edges:
+      // 10 skills and the target. Ready first: computer-architecture, programming-in-one-language
+      // and service-communication; the smallest slug goes first.
       const plan = `{
-        learningPath(targets: ["distributed-transactions"], known: ["databases", "http"], hoursPerWeek: 10) {
+        learningPath(targets: ["distributed-transactions"], known: ["database-transactions", "http"], hoursPerWeek: 10) {
           targets { slug } totalHours hoursPerWeek weeks
-          steps { position skill { slug } hours isTarget neededFor { skill { slug } reason } }
+          steps { position skill { slug } hours isTarget neededFor { skill { slug } reason strength } }
           schedule { week hours sessions { skill { slug } hours } }
         }
       }`;
@@ -37,57 +38,107 @@ export function defineLearningSuite(storeName: string, start: () => Promise<Test
         const { learningPath: path } = await query(plan);
         expect(path.steps.map((s: any) => [s.position, s.skill.slug, s.hours, s.isTarget])).toEqual([
           [1, 'computer-architecture', 40, false],
-          [2, 'operating-systems', 60, false],
-          [3, 'concurrency', 30, false],
-          [4, 'database-transactions', 15, false],
-          [5, 'distributed-systems', 80, false],
-          [6, 'service-communication', 20, false],
-          [7, 'sync-vs-async-communication', 6, false],
-          [8, 'messaging', 20, false],
-          [9, 'distributed-transactions', 20, true],
+          [2, 'programming-in-one-language', 100, false],
+          [3, 'backend-application-development', 30, false],
+          [4, 'idempotency', 4, false],
+          [5, 'operating-systems', 50, false],
+          [6, 'concurrency', 30, false],
+          [7, 'distributed-systems', 80, false],
+          [8, 'service-communication', 6, false],
+          [9, 'sync-vs-async-communication', 6, false],
+          [10, 'messaging', 20, false],
+          [11, 'distributed-transactions', 20, true],
         ]);
         expect(path.targets).toEqual([{ slug: 'distributed-transactions' }]);
       });
 
       it('says which later steps need each step, and why', async () => {
         const { learningPath: path } = await query(plan);
-        const concurrency = path.steps.find((s: any) => s.skill.slug === 'concurrency');
-        expect(concurrency.neededFor).toEqual([
+        // computer-architecture also helpfully requires programming-in-one-language; by default
+        // only essential needs are planned and listed.
+        const programming = path.steps.find((s: any) => s.skill.slug === 'programming-in-one-language');
+        expect(programming.neededFor).toEqual([
           {
-            skill: { slug: 'database-transactions' },
-            reason: 'Isolation anomalies are race conditions; concurrency explains why they happen',
+            skill: { slug: 'backend-application-development' },
+            reason: 'A backend is a program, so fluency in one language comes first',
+            strength: 'ESSENTIAL',
           },
           {
-            skill: { slug: 'distributed-systems' },
-            reason: 'A distributed system is concurrency across machines without a shared clock or memory',
+            skill: { slug: 'operating-systems' },
+            reason: 'Processes, system calls and threads are learned by writing programs that use them',
+            strength: 'ESSENTIAL',
           },
         ]);
-        expect(path.steps[8].neededFor).toEqual([]);
+        expect(path.steps[10].neededFor).toEqual([]);
       });
 
       it('adds up the hours and packs them into weeks', async () => {
         const { learningPath: path } = await query(plan);
-        // 40 + 60 + 30 + 15 + 80 + 20 + 6 + 20 + 20 = 291 hours: 30 weeks at 10 hours.
-        expect(path).toMatchObject({ totalHours: 291, hoursPerWeek: 10, weeks: 30 });
-        expect(path.schedule).toHaveLength(30);
+        // 40 + 100 + 30 + 4 + 50 + 30 + 80 + 6 + 6 + 20 + 20 = 386 hours: 39 weeks at 10 hours.
+        expect(path).toMatchObject({ totalHours: 386, hoursPerWeek: 10, weeks: 39 });
+        expect(path.schedule).toHaveLength(39);
         expect(path.schedule[0]).toEqual({
           week: 1,
           hours: 10,
           sessions: [{ skill: { slug: 'computer-architecture' }, hours: 10 }],
         });
-        // Weeks 1-4 architecture, 5-10 operating systems, 11-13 concurrency, 14 transactions...
-        expect(path.schedule[14]).toEqual({
-          week: 15,
+        // Weeks 1-4 architecture, 5-14 programming, 15-17 backend development, 18 idempotency...
+        expect(path.schedule[17]).toEqual({
+          week: 18,
           hours: 10,
           sessions: [
-            { skill: { slug: 'database-transactions' }, hours: 5 },
-            { skill: { slug: 'distributed-systems' }, hours: 5 },
+            { skill: { slug: 'idempotency' }, hours: 4 },
+            { skill: { slug: 'operating-systems' }, hours: 6 },
           ],
         });
-        expect(path.schedule[29]).toEqual({
-          week: 30,
-          hours: 1,
-          sessions: [{ skill: { slug: 'distributed-transactions' }, hours: 1 }],
+        expect(path.schedule[38]).toEqual({
+          week: 39,
+          hours: 6,
+          sessions: [{ skill: { slug: 'distributed-transactions' }, hours: 6 }],
+        });
+      });
+
+      it('with includeHelpful, plans helpful prerequisites too and says which needs are helpful', async () => {
+        // long-running-transactions essentially requires only distributed-transactions (known here);
+        // it helpfully requires workflow-orchestration, which essentially requires background-jobs;
+        // the rest (idempotency, and messaging, which workflow-orchestration helpfully requires)
+        // distributed-transactions implies.
+        const { essential, all } = await query(`{
+          essential: learningPath(targets: ["long-running-transactions"], known: ["distributed-transactions"]) {
+            totalHours steps { skill { slug } }
+          }
+          all: learningPath(targets: ["long-running-transactions"], known: ["distributed-transactions"], includeHelpful: true) {
+            totalHours steps { skill { slug } hours neededFor { skill { slug } reason strength } }
+          }
+        }`);
+        expect(essential).toEqual({ totalHours: 12, steps: [{ skill: { slug: 'long-running-transactions' } }] });
+        expect(all).toEqual({
+          totalHours: 35,
+          steps: [
+            {
+              skill: { slug: 'background-jobs' },
+              hours: 8,
+              neededFor: [
+                {
+                  skill: { slug: 'workflow-orchestration' },
+                  reason: 'Workflow engines coordinate many background jobs, their retries and timeouts',
+                  strength: 'ESSENTIAL',
+                },
+              ],
+            },
+            {
+              skill: { slug: 'workflow-orchestration' },
+              hours: 15,
+              neededFor: [
+                {
+                  skill: { slug: 'long-running-transactions' },
+                  reason: 'An orchestrated saga is a workflow with compensating steps',
+                  strength: 'HELPFUL',
+                },
+              ],
+            },
+            { skill: { slug: 'long-running-transactions' }, hours: 12, neededFor: [] },
+          ],
         });
       });
 
@@ -107,7 +158,7 @@ export function defineLearningSuite(storeName: string, start: () => Promise<Test
       });
 
       it('has nothing to learn when the target is already known through a known skill', async () => {
-        // restful-api-design requires http, so knowing it means knowing http.
+        // restful-api-design requires api-styles, which rests on http, so knowing it means knowing http.
         const { learningPath: path } = await query(
           `{ learningPath(targets: ["http"], known: ["restful-api-design"]) { steps { skill { slug } } totalHours weeks schedule { week } } }`,
         );
@@ -116,44 +167,79 @@ export function defineLearningSuite(storeName: string, start: () => Promise<Test
     });
 
     describe('readyToLearn', () => {
-      it('offers the seven foundations to a beginner, those that unlock most first', async () => {
+      it('offers the eighteen foundations to a beginner, those that unlock most first', async () => {
         const { readyToLearn } = await query(`{ readyToLearn(known: [], first: 20) { skill { slug } unlockCount } }`);
-        // Foundations: the skills of data/skills.json that require nothing. The small counts by hand:
-        // lean -> agile, product-discovery, devops, calms, shift-left, team-organization (6);
-        // version-control -> trunk-based-development, continuous-integration, code-review,
-        // infrastructure-as-code, continuous-delivery, evolutionary-architecture (6);
-        // computer-security -> cryptography-basics, secure-coding, data-validation, config-and-secret-management (4).
+        // Foundations: the skills of data/skills.json that require nothing essential (agile, devops
+        // and eleven more have helpful prerequisites only). The small counts by hand, along essential
+        // edges: lean -> product-discovery -> product-analytics-and-experimentation,
+        // roadmapping-and-prioritization (3); devops -> calms, shift-left (2); business-acumen and
+        // technical-writing -> technical-strategy (1); computer-security -> server-hardening (1).
         expect(readyToLearn.map((r: any) => r.skill.slug).sort()).toEqual([
-          'complexity-analysis',
+          'agile',
+          'business-acumen',
           'computer-architecture',
           'computer-networking',
           'computer-security',
+          'devops',
+          'exploratory-testing-and-dogfooding',
+          'hiring-and-interviewing',
           'lean',
-          'programming-languages',
+          'linux-administration',
+          'mentoring-and-coaching',
+          'programming-in-one-language',
+          'software-quality-attributes',
+          'sql',
+          'stakeholder-communication',
+          'team-organization',
+          'technical-writing',
           'version-control',
         ]);
-        expect(readyToLearn.slice(-3)).toEqual([
-          { skill: { slug: 'lean' }, unlockCount: 6 },
-          { skill: { slug: 'version-control' }, unlockCount: 6 },
-          { skill: { slug: 'computer-security' }, unlockCount: 4 },
+        expect(readyToLearn.slice(7)).toEqual([
+          { skill: { slug: 'lean' }, unlockCount: 3 },
+          { skill: { slug: 'devops' }, unlockCount: 2 },
+          { skill: { slug: 'business-acumen' }, unlockCount: 1 },
+          { skill: { slug: 'computer-security' }, unlockCount: 1 },
+          { skill: { slug: 'technical-writing' }, unlockCount: 1 },
+          { skill: { slug: 'agile' }, unlockCount: 0 },
+          { skill: { slug: 'exploratory-testing-and-dogfooding' }, unlockCount: 0 },
+          { skill: { slug: 'hiring-and-interviewing' }, unlockCount: 0 },
+          { skill: { slug: 'mentoring-and-coaching' }, unlockCount: 0 },
+          { skill: { slug: 'stakeholder-communication' }, unlockCount: 0 },
+          { skill: { slug: 'team-organization' }, unlockCount: 0 },
         ]);
         const counts = readyToLearn.map((r: any) => r.unlockCount);
         expect(counts).toEqual([...counts].sort((a, b) => b - a));
       });
 
-      it('adds a skill once all its prerequisites are known', async () => {
-        // computer-security is required by cryptography-basics and secure-coding (nothing else) and
-        // by config-and-secret-management, which also needs backend-application-development and
-        // twelve-factor-app. secure-coding unlocks data-validation.
+      it('with includeHelpful, offers only the five skills that require nothing at all, counting helpful unlocks', async () => {
         const { readyToLearn } = await query(
-          `{ readyToLearn(known: ["computer-security"], first: 20) { skill { slug } unlockCount } }`,
+          `{ readyToLearn(known: [], first: 20, includeHelpful: true) { skill { slug } unlockCount } }`,
+        );
+        // Along every edge, lean now also unlocks agile, and through it devops, calms, shift-left,
+        // team-organization and more: 11 instead of 3.
+        expect(readyToLearn).toEqual([
+          { skill: { slug: 'programming-in-one-language' }, unlockCount: 154 },
+          { skill: { slug: 'sql' }, unlockCount: 99 },
+          { skill: { slug: 'version-control' }, unlockCount: 16 },
+          { skill: { slug: 'lean' }, unlockCount: 11 },
+          { skill: { slug: 'technical-writing' }, unlockCount: 8 },
+        ]);
+      });
+
+      it('adds a skill once all its prerequisites are known', async () => {
+        // version-control is essentially required by trunk-based-development and pull-request-workflow
+        // (nothing else) and by infrastructure-as-code, which also needs cloud-computing.
+        // trunk-based-development unlocks continuous-integration, continuous-delivery,
+        // evolutionary-architecture, microservices and service-mesh; pull-request-workflow, code-review.
+        const { readyToLearn } = await query(
+          `{ readyToLearn(known: ["version-control"], first: 20) { skill { slug } unlockCount } }`,
         );
         const ready = readyToLearn.map((r: any) => r.skill.slug);
-        expect(readyToLearn).toContainEqual({ skill: { slug: 'cryptography-basics' }, unlockCount: 0 });
-        expect(readyToLearn).toContainEqual({ skill: { slug: 'secure-coding' }, unlockCount: 1 });
-        expect(ready).not.toContain('config-and-secret-management');
-        expect(ready).not.toContain('computer-security');
-        expect(ready).toHaveLength(8); // the six other foundations and the two new skills
+        expect(readyToLearn).toContainEqual({ skill: { slug: 'trunk-based-development' }, unlockCount: 5 });
+        expect(readyToLearn).toContainEqual({ skill: { slug: 'pull-request-workflow' }, unlockCount: 1 });
+        expect(ready).not.toContain('infrastructure-as-code');
+        expect(ready).not.toContain('version-control');
+        expect(ready).toHaveLength(19); // the seventeen other foundations and the two new skills
       });
 
       it('returns at most `first`', async () => {
@@ -164,34 +250,63 @@ export function defineLearningSuite(storeName: string, start: () => Promise<Test
 
     describe('unlocks', () => {
       it('ranks what a skill unlocks by impact, with distances', async () => {
-        // distributed-transactions (1 hop) is required by long-running-transactions (2 hops).
+        // Along essential edges, database-transactions is required by data-persistence,
+        // distributed-transactions and newsql-databases (1 hop); data-persistence by orms and caching
+        // and distributed-transactions by long-running-transactions (2 hops); orms by
+        // n-plus-one-queries (3 hops). Ties by distance, then slug.
         const { unlocks } = await query(
           `{ unlocks(skill: "database-transactions", maxDepth: 5) { skill { slug } distance unlockCount } }`,
         );
         expect(unlocks).toEqual([
+          { skill: { slug: 'data-persistence' }, distance: 1, unlockCount: 3 },
           { skill: { slug: 'distributed-transactions' }, distance: 1, unlockCount: 1 },
+          { skill: { slug: 'orms' }, distance: 2, unlockCount: 1 },
+          { skill: { slug: 'newsql-databases' }, distance: 1, unlockCount: 0 },
+          { skill: { slug: 'caching' }, distance: 2, unlockCount: 0 },
           { skill: { slug: 'long-running-transactions' }, distance: 2, unlockCount: 0 },
+          { skill: { slug: 'n-plus-one-queries' }, distance: 3, unlockCount: 0 },
         ]);
       });
 
       it('stops at maxDepth', async () => {
         const { unlocks } = await query(`{ unlocks(skill: "database-transactions", maxDepth: 1) { skill { slug } } }`);
-        expect(unlocks).toEqual([{ skill: { slug: 'distributed-transactions' } }]);
+        expect(unlocks).toEqual([
+          { skill: { slug: 'data-persistence' } },
+          { skill: { slug: 'distributed-transactions' } },
+          { skill: { slug: 'newsql-databases' } },
+        ]);
+      });
+
+      it('with includeHelpful, follows helpful edges too and counts helpful unlocks', async () => {
+        // databases, idempotency and database-failure-modes-and-recovery helpfully require it.
+        const { unlocks } = await query(
+          `{ unlocks(skill: "database-transactions", maxDepth: 1, includeHelpful: true) { skill { slug } distance unlockCount } }`,
+        );
+        expect(unlocks).toEqual([
+          { skill: { slug: 'data-persistence' }, distance: 1, unlockCount: 17 },
+          { skill: { slug: 'idempotency' }, distance: 1, unlockCount: 14 },
+          { skill: { slug: 'distributed-transactions' }, distance: 1, unlockCount: 1 },
+          { skill: { slug: 'database-failure-modes-and-recovery' }, distance: 1, unlockCount: 0 },
+          { skill: { slug: 'databases' }, distance: 1, unlockCount: 0 },
+          { skill: { slug: 'newsql-databases' }, distance: 1, unlockCount: 0 },
+        ]);
       });
     });
 
     describe('gapAnalysis', () => {
+      const gap = (includeHelpful: boolean) => `{
+        gapAnalysis(level: "junior", known: ["design-patterns", "software-design-principles"], includeHelpful: ${includeHelpful}) {
+          level { slug }
+          responsibilities { responsibility { slug } covered missingSkills { slug } }
+          missingSkills { slug }
+          learningPath { steps { skill { slug } neededFor { strength } } }
+        }
+      }`;
+
       it('lists junior responsibilities with what is missing, and plans the whole gap', async () => {
-        // restful-api-design implies api-styles, http and more; with error-handling and
-        // data-validation, everything "API design" needs is known.
-        const { gapAnalysis } = await query(`{
-          gapAnalysis(level: "junior", known: ["restful-api-design", "error-handling", "data-validation"]) {
-            level { slug }
-            responsibilities { responsibility { slug } covered missingSkills { slug } }
-            missingSkills { slug }
-            learningPath { steps { skill { slug } } }
-          }
-        }`);
+        // design-patterns implies component-design, high-quality-code and programming-in-one-language;
+        // with software-design-principles, everything "design components" needs is known.
+        const { gapAnalysis } = await query(gap(false));
         expect(gapAnalysis.level).toEqual({ slug: 'junior' });
         expect(gapAnalysis.responsibilities.map((r: any) => r.responsibility.slug)).toEqual([
           'design-apis',
@@ -201,30 +316,47 @@ export function defineLearningSuite(storeName: string, start: () => Promise<Test
           'write-and-run-tests',
           'test-and-dogfood-products',
         ]);
-        expect(gapAnalysis.responsibilities[0]).toEqual({
-          responsibility: { slug: 'design-apis' },
+        expect(gapAnalysis.responsibilities[2]).toEqual({
+          responsibility: { slug: 'design-components' },
           covered: true,
           missingSkills: [],
         });
-        const schemas = gapAnalysis.responsibilities[1];
-        expect(schemas.covered).toBe(false);
-        expect(slugs(schemas.missingSkills)).toEqual([
-          'database-indexing',
-          'database-types',
-          'relational-databases',
-          'relational-schema-design',
+        const code = gapAnalysis.responsibilities[3];
+        expect(code.covered).toBe(false);
+        // It also needs high-quality-code, programming-in-one-language and software-design-principles: known.
+        expect(slugs(code.missingSkills)).toEqual([
+          'code-review',
+          'owasp-top-10',
+          'pull-request-workflow',
+          'refactoring',
+          'secure-coding',
+          'version-control',
         ]);
         const planned = new Set(gapAnalysis.learningPath.steps.map((s: any) => s.skill.slug));
         for (const missing of slugs(gapAnalysis.missingSkills)) expect(planned.has(missing)).toBe(true);
-        expect(planned.has('http')).toBe(false);
+        expect(planned.has('high-quality-code')).toBe(false);
+        expect(planned.has('programming-in-one-language')).toBe(false);
+      });
+
+      it('with includeHelpful, plans the helpful prerequisites of the gap too', async () => {
+        const { gapAnalysis: essential } = await query(gap(false));
+        const { gapAnalysis: all } = await query(gap(true));
+        const stepsOf = (g: any) => g.learningPath.steps.map((s: any) => s.skill.slug);
+        const strengths = (g: any) =>
+          new Set(g.learningPath.steps.flatMap((s: any) => s.neededFor.map((n: any) => n.strength)));
+        expect(stepsOf(essential)).toHaveLength(42);
+        expect(stepsOf(all)).toHaveLength(54);
+        expect(stepsOf(all)).toEqual(expect.arrayContaining(stepsOf(essential)));
+        expect(strengths(essential)).toEqual(new Set(['ESSENTIAL']));
+        expect(strengths(all)).toEqual(new Set(['ESSENTIAL', 'HELPFUL']));
       });
     });
 
     describe('explainPrerequisite', () => {
-      it('gives the shortest chain with a reason on every edge', async () => {
+      it('gives the shortest chain with a reason and a strength on every edge', async () => {
         const { explainPrerequisite } = await query(`{
           explainPrerequisite(skill: "distributed-transactions", requires: "computer-networking") {
-            length edges { from { slug } to { slug } reason }
+            length edges { from { slug } to { slug } reason strength }
           }
         }`);
         expect(explainPrerequisite).toEqual({
@@ -234,27 +366,63 @@ export function defineLearningSuite(storeName: string, start: () => Promise<Test
               from: { slug: 'distributed-transactions' },
               to: { slug: 'distributed-systems' },
               reason: 'Partial failure and unreliable networks are what make transactions across services hard',
+              strength: 'ESSENTIAL',
             },
             {
               from: { slug: 'distributed-systems' },
               to: { slug: 'computer-networking' },
               reason: 'Distributed systems talk over unreliable networks, so the limits of networking come first',
+              strength: 'ESSENTIAL',
             },
           ],
         });
       });
 
       it('breaks a tie between equally short chains by the smallest slugs', async () => {
-        // Two 3-step chains: via database-transactions or via distributed-systems.
+        // Two 4-step essential chains: via distributed-systems, concurrency, operating-systems or via
+        // messaging, idempotency, backend-application-development. The first slug decides, though
+        // the other chain's third slug is the smaller one.
         const { explainPrerequisite } = await query(`{
-          explainPrerequisite(skill: "long-running-transactions", requires: "concurrency") { length edges { to { slug } } }
+          explainPrerequisite(skill: "distributed-transactions", requires: "programming-in-one-language") {
+            length edges { to { slug } }
+          }
         }`);
-        expect(explainPrerequisite.length).toBe(3);
+        expect(explainPrerequisite.length).toBe(4);
         expect(explainPrerequisite.edges.map((e: any) => e.to.slug)).toEqual([
-          'distributed-transactions',
-          'database-transactions',
+          'distributed-systems',
           'concurrency',
+          'operating-systems',
+          'programming-in-one-language',
         ]);
+      });
+
+      it('with includeHelpful, may go through a helpful edge, and says so', async () => {
+        // database-transactions requires concurrency only helpfully: by default the one 3-step chain
+        // goes through distributed-systems; with helpful edges, a second one ties and wins by slug.
+        const { essential, all } = await query(`{
+          essential: explainPrerequisite(skill: "long-running-transactions", requires: "concurrency") {
+            length edges { to { slug } strength }
+          }
+          all: explainPrerequisite(skill: "long-running-transactions", requires: "concurrency", includeHelpful: true) {
+            length edges { to { slug } strength }
+          }
+        }`);
+        expect(essential).toEqual({
+          length: 3,
+          edges: [
+            { to: { slug: 'distributed-transactions' }, strength: 'ESSENTIAL' },
+            { to: { slug: 'distributed-systems' }, strength: 'ESSENTIAL' },
+            { to: { slug: 'concurrency' }, strength: 'ESSENTIAL' },
+          ],
+        });
+        expect(all).toEqual({
+          length: 3,
+          edges: [
+            { to: { slug: 'distributed-transactions' }, strength: 'ESSENTIAL' },
+            { to: { slug: 'database-transactions' }, strength: 'ESSENTIAL' },
+            { to: { slug: 'concurrency' }, strength: 'HELPFUL' },
+          ],
+        });
       });
 
       it('is null when the skill does not need the other', async () => {
@@ -284,7 +452,8 @@ export function defineLearningSuite(storeName: string, start: () => Promise<Test
     });
 
     describe('prerequisiteGraph', () => {
-      // long-running-transactions requires distributed-transactions and workflow-orchestration.
+      // long-running-transactions essentially requires distributed-transactions and helpfully
+      // requires workflow-orchestration.
       it('draws the chain as Mermaid, prerequisites pointing to what they enable', async () => {
         const { prerequisiteGraph } = await query(
           `{ prerequisiteGraph(skill: "long-running-transactions", maxDepth: 1) { format source } }`,
@@ -294,10 +463,8 @@ export function defineLearningSuite(storeName: string, start: () => Promise<Test
           source: [
             'flowchart LR',
             '  distributed_transactions["Distributed transactions"]',
-            '  workflow_orchestration["Workflow orchestration"]',
             '  long_running_transactions["Long-running transactions and sagas"]',
             '  distributed_transactions --> long_running_transactions',
-            '  workflow_orchestration --> long_running_transactions',
             '  classDef target stroke-width:3px;',
             '  class long_running_transactions target;',
             '',
@@ -314,23 +481,60 @@ export function defineLearningSuite(storeName: string, start: () => Promise<Test
         expect(dot.source).toContain(
           '"long-running-transactions" [label="Long-running transactions and sagas", penwidth=3];',
         );
+        expect(dot.source).not.toContain('workflow-orchestration');
         expect(JSON.parse(json.source)).toEqual({
           skill: 'long-running-transactions',
           nodes: [
             { slug: 'long-running-transactions', name: 'Long-running transactions and sagas', depth: 0 },
             { slug: 'distributed-transactions', name: 'Distributed transactions', depth: 1 },
-            { slug: 'workflow-orchestration', name: 'Workflow orchestration', depth: 1 },
           ],
           edges: [
             {
               from: 'long-running-transactions',
               to: 'distributed-transactions',
               reason: 'Sagas replace a distributed transaction when locks cannot be held for long',
+              strength: 'ESSENTIAL',
             },
+          ],
+          order: ['distributed-transactions', 'long-running-transactions'],
+        });
+      });
+
+      it('with includeHelpful, draws helpful prerequisites too, dashed', async () => {
+        const { mermaid, dot, json } = await query(`{
+          mermaid: prerequisiteGraph(skill: "long-running-transactions", maxDepth: 1, includeHelpful: true) { source }
+          dot: prerequisiteGraph(skill: "long-running-transactions", format: DOT, maxDepth: 1, includeHelpful: true) { source }
+          json: prerequisiteGraph(skill: "long-running-transactions", format: JSON, maxDepth: 1, includeHelpful: true) { source }
+        }`);
+        expect(mermaid.source).toBe(
+          [
+            'flowchart LR',
+            '  distributed_transactions["Distributed transactions"]',
+            '  workflow_orchestration["Workflow orchestration"]',
+            '  long_running_transactions["Long-running transactions and sagas"]',
+            '  distributed_transactions --> long_running_transactions',
+            '  workflow_orchestration -.-> long_running_transactions',
+            '  classDef target stroke-width:3px;',
+            '  class long_running_transactions target;',
+            '',
+          ].join('\n'),
+        );
+        expect(dot.source).toContain(
+          '"workflow-orchestration" -> "long-running-transactions" [tooltip="An orchestrated saga is a workflow with compensating steps", style=dashed];',
+        );
+        expect(JSON.parse(json.source)).toMatchObject({
+          nodes: [
+            { slug: 'long-running-transactions', depth: 0 },
+            { slug: 'distributed-transactions', depth: 1 },
+            { slug: 'workflow-orchestration', depth: 1 },
+          ],
+          edges: [
+            { from: 'long-running-transactions', to: 'distributed-transactions', strength: 'ESSENTIAL' },
             {
               from: 'long-running-transactions',
               to: 'workflow-orchestration',
               reason: 'An orchestrated saga is a workflow with compensating steps',
+              strength: 'HELPFUL',
             },
           ],
           order: ['distributed-transactions', 'workflow-orchestration', 'long-running-transactions'],

@@ -20,6 +20,31 @@ export function defineQuerySuite(storeName: string, start: () => Promise<TestSer
       return data as T;
     };
 
+    describe('dataset', () => {
+      it('names the edition of data/ and counts what it holds, at revision 0 before any edit', async () => {
+        const { dataset } = await query(`{ dataset { version date revision counts {
+          areas skills essentialPrerequisites helpfulPrerequisites relatedTopics responsibilities resources freeResources
+        } } }`);
+        // Counted from data/*.json: 347 prerequisites are 205 ESSENTIAL and 142 HELPFUL; 283 of the
+        // 341 resources are free.
+        expect(dataset).toEqual({
+          version: '2.0.0',
+          date: '2026-12-01',
+          revision: 0,
+          counts: {
+            areas: 5,
+            skills: 172,
+            essentialPrerequisites: 205,
+            helpfulPrerequisites: 142,
+            relatedTopics: 59,
+            responsibilities: 17,
+            resources: 341,
+            freeResources: 283,
+          },
+        });
+      });
+    });
+
     describe('areas', () => {
       it('lists the five areas in the guide’s order, with their skill counts', async () => {
         const { areas } = await query(`{ areas { id slug skillCount } }`);
@@ -55,7 +80,7 @@ export function defineQuerySuite(storeName: string, start: () => Promise<TestSer
       skill(slug: "distributed-transactions") {
         id name estimatedHours
         area { slug } level { slug rank } parent { slug } children { slug }
-        prerequisites { skill { slug } reason }
+        prerequisites { skill { slug } reason strength }
         dependents { slug } related { slug }
         resources { slug kind url } responsibilities { slug }
       }
@@ -68,18 +93,38 @@ export function defineQuerySuite(storeName: string, start: () => Promise<TestSer
           parent: { slug: 'backend-application-development' },
           children: [{ slug: 'long-running-transactions' }],
           dependents: [{ slug: 'long-running-transactions' }],
-          related: [{ slug: 'consensus-and-replication' }],
+          // data/related.json: distributed-transactions <-> consensus-and-replication, idempotency <-> distributed-transactions.
+          related: [{ slug: 'consensus-and-replication' }, { slug: 'idempotency' }],
         });
         expect(skill.prerequisites).toEqual([
           {
             skill: { slug: 'database-transactions' },
             reason: 'Distributed transactions build on single-database transactions and isolation levels',
+            strength: 'ESSENTIAL',
           },
-          { skill: { slug: 'distributed-systems' }, reason: expect.any(String) },
-          { skill: { slug: 'messaging' }, reason: expect.any(String) },
+          { skill: { slug: 'distributed-systems' }, reason: expect.any(String), strength: 'ESSENTIAL' },
+          { skill: { slug: 'messaging' }, reason: expect.any(String), strength: 'ESSENTIAL' },
         ]);
         expect(skill.resources.length).toBeGreaterThan(0);
         for (const resource of skill.resources) expect(resource.url).toMatch(/^https:\/\//);
+      });
+
+      it('lists helpful prerequisites beside essential ones, each with its strength', async () => {
+        const { skill } = await query(
+          `{ skill(slug: "long-running-transactions") { prerequisites { skill { slug } reason strength } } }`,
+        );
+        expect(skill.prerequisites).toEqual([
+          {
+            skill: { slug: 'distributed-transactions' },
+            reason: 'Sagas replace a distributed transaction when locks cannot be held for long',
+            strength: 'ESSENTIAL',
+          },
+          {
+            skill: { slug: 'workflow-orchestration' },
+            reason: 'An orchestrated saga is a workflow with compensating steps',
+            strength: 'HELPFUL',
+          },
+        ]);
       });
 
       it('answers an unknown skill slug with null', async () => {
@@ -112,10 +157,18 @@ export function defineQuerySuite(storeName: string, start: () => Promise<TestSer
         const { skills } = await query(
           `{ skills(filter: { area: "development-process", level: "senior" }) { totalCount edges { node { slug } } } }`,
         );
+        // The senior skills of development-process in data/skills.json, by slug.
+        expect(skills.totalCount).toBe(9);
         expect(skills.edges.map((e: any) => e.node.slug)).toEqual([
+          'business-acumen',
           'calms',
           'continuous-delivery',
+          'hiring-and-interviewing',
+          'mentoring-and-coaching',
+          'product-analytics-and-experimentation',
           'product-discovery',
+          'roadmapping-and-prioritization',
+          'stakeholder-communication',
         ]);
         const { skills: found } = await query(
           `{ skills(filter: { search: "HEXAGONAL" }) { edges { node { slug } } } }`,
@@ -211,43 +264,78 @@ export function defineQuerySuite(storeName: string, start: () => Promise<TestSer
       it('answers "what must I learn before distributed transactions?" with depths, edges and an order', async () => {
         const { prerequisiteChain: chain } = await query(`{
       prerequisiteChain(skill: "distributed-transactions") {
-        skill { slug } steps { skill { slug } depth } edges { from { slug } to { slug } reason } order { slug }
+        skill { slug } steps { skill { slug } depth } edges { from { slug } to { slug } reason strength } order { slug }
       }
     }`);
         expect(chain.skill.slug).toBe('distributed-transactions');
+        // Essential edges only (the default). Depth 2 reaches relational-databases through
+        // database-transactions and idempotency through messaging; depth 4 the foundations.
         expect(chain.steps.map((s: any) => [s.skill.slug, s.depth])).toEqual([
           ['database-transactions', 1],
           ['distributed-systems', 1],
           ['messaging', 1],
           ['computer-networking', 2],
           ['concurrency', 2],
-          ['databases', 2],
+          ['idempotency', 2],
+          ['relational-databases', 2],
           ['sync-vs-async-communication', 2],
-          ['algorithms-and-data-structures', 3],
+          ['backend-application-development', 3],
           ['operating-systems', 3],
           ['service-communication', 3],
-          ['complexity-analysis', 4],
+          ['sql', 3],
           ['computer-architecture', 4],
           ['http', 4],
+          ['programming-in-one-language', 4],
         ]);
         expect(chain.order.map((s: any) => s.slug)).toEqual([
-          'complexity-analysis',
-          'algorithms-and-data-structures',
           'computer-architecture',
           'computer-networking',
-          'databases',
           'http',
+          'programming-in-one-language',
           'operating-systems',
           'concurrency',
-          'database-transactions',
           'distributed-systems',
           'service-communication',
+          'sql',
+          'backend-application-development',
+          'idempotency',
+          'relational-databases',
+          'database-transactions',
           'sync-vs-async-communication',
           'messaging',
           'distributed-transactions',
         ]);
-        // 16 REQUIRES edges join these 14 skills (counted by hand from data/prerequisites.json).
-        expect(chain.edges).toHaveLength(16);
+        // 19 essential REQUIRES edges join these 16 skills (counted by hand from data/prerequisites.json).
+        expect(chain.edges).toHaveLength(19);
+        expect(new Set(chain.edges.map((e: any) => e.strength))).toEqual(new Set(['ESSENTIAL']));
+        const position = new Map(chain.order.map((s: any, i: number) => [s.slug, i]));
+        for (const edge of chain.edges) {
+          expect(position.get(edge.to.slug)).toBeLessThan(position.get(edge.from.slug) as number);
+        }
+      });
+
+      it('with includeHelpful, follows helpful prerequisites too and marks their edges HELPFUL', async () => {
+        const { prerequisiteChain: chain } = await query(`{
+      prerequisiteChain(skill: "distributed-transactions", includeHelpful: true) {
+        steps { skill { slug } depth } edges { from { slug } to { slug } strength } order { slug }
+      }
+    }`);
+        // The same 15 skills, joined by five more edges, all helpful; programming-in-one-language
+        // comes one hop closer, through computer-networking's helpful edge.
+        expect(chain.steps).toHaveLength(15);
+        expect(chain.steps).toContainEqual({ skill: { slug: 'programming-in-one-language' }, depth: 3 });
+        expect(chain.edges).toHaveLength(24);
+        const helpful = chain.edges
+          .filter((e: any) => e.strength === 'HELPFUL')
+          .map((e: any) => `${e.from.slug} -> ${e.to.slug}`)
+          .sort();
+        expect(helpful).toEqual([
+          'backend-application-development -> relational-databases',
+          'computer-architecture -> programming-in-one-language',
+          'computer-networking -> programming-in-one-language',
+          'database-transactions -> concurrency',
+          'idempotency -> database-transactions',
+        ]);
         const position = new Map(chain.order.map((s: any, i: number) => [s.slug, i]));
         for (const edge of chain.edges) {
           expect(position.get(edge.to.slug)).toBeLessThan(position.get(edge.from.slug) as number);
@@ -271,11 +359,26 @@ export function defineQuerySuite(storeName: string, start: () => Promise<TestSer
         ]);
       });
 
-      it('is just the skill for a foundation', async () => {
-        const { prerequisiteChain: chain } = await query(
-          `{ prerequisiteChain(skill: "computer-networking") { steps { depth } edges { reason } order { slug } } }`,
-        );
-        expect(chain).toEqual({ steps: [], edges: [], order: [{ slug: 'computer-networking' }] });
+      it('is just the skill for a foundation, whose only prerequisite is helpful', async () => {
+        // computer-networking helpfully requires programming-in-one-language, and nothing essentially.
+        const { essential, all } = await query(`{
+      essential: prerequisiteChain(skill: "computer-networking") { steps { depth } edges { reason } order { slug } }
+      all: prerequisiteChain(skill: "computer-networking", includeHelpful: true) {
+        steps { skill { slug } depth } edges { from { slug } to { slug } strength } order { slug }
+      }
+    }`);
+        expect(essential).toEqual({ steps: [], edges: [], order: [{ slug: 'computer-networking' }] });
+        expect(all).toEqual({
+          steps: [{ skill: { slug: 'programming-in-one-language' }, depth: 1 }],
+          edges: [
+            {
+              from: { slug: 'computer-networking' },
+              to: { slug: 'programming-in-one-language' },
+              strength: 'HELPFUL',
+            },
+          ],
+          order: [{ slug: 'programming-in-one-language' }, { slug: 'computer-networking' }],
+        });
       });
     });
   });
