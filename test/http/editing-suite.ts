@@ -245,6 +245,84 @@ export function defineEditingSuite(
         expect(removeMissing.error.extensions).toMatchObject({ code: 'NOT_FOUND', kind: 'Prerequisite' });
       });
 
+      it('adds a helpful prerequisite, which learning answers follow only with includeHelpful', async () => {
+        const [a, b] = [unique(), unique()];
+        await createSkills(a, b);
+        const { addPrerequisite: added } = await ok(
+          ALICE,
+          `mutation { addPrerequisite(skill: "${a}", requires: "${b}", reason: "background", strength: HELPFUL) {
+            prerequisites { skill { slug } reason strength } } }`,
+        );
+        expect(added.prerequisites).toEqual([{ skill: { slug: b }, reason: 'background', strength: 'HELPFUL' }]);
+        const chains = await ok(
+          null,
+          `{ essential: prerequisiteChain(skill: "${a}") { steps { skill { slug } } }
+             all: prerequisiteChain(skill: "${a}", includeHelpful: true) { steps { skill { slug } } } }`,
+        );
+        expect(chains).toEqual({ essential: { steps: [] }, all: { steps: [{ skill: { slug: b } }] } });
+      });
+
+      it('changes the strength and the reason of a prerequisite, and records who did it', async () => {
+        const [a, b] = [unique(), unique()];
+        await createSkills(a, b);
+        await addPrerequisite(ALICE, a, b, 'the first reason');
+        const UPDATE = `mutation($s: String!, $r: String!, $why: String, $strength: PrerequisiteStrength) {
+          updatePrerequisite(skill: $s, requires: $r, reason: $why, strength: $strength) {
+            slug prerequisites { skill { slug } reason strength } } }`;
+        const strengthOnly = await ok(BOB, UPDATE, { s: a, r: b, strength: 'HELPFUL' });
+        expect(strengthOnly.updatePrerequisite).toEqual({
+          slug: a,
+          prerequisites: [{ skill: { slug: b }, reason: 'the first reason', strength: 'HELPFUL' }],
+        });
+        const reasonOnly = await ok(BOB, UPDATE, { s: a, r: b, why: 'a better reason' });
+        expect(reasonOnly.updatePrerequisite.prerequisites).toEqual([
+          { skill: { slug: b }, reason: 'a better reason', strength: 'HELPFUL' },
+        ]);
+        const both = await ok(ALICE, UPDATE, { s: a, r: b, why: 'the final reason', strength: 'ESSENTIAL' });
+        expect(both.updatePrerequisite.prerequisites).toEqual([
+          { skill: { slug: b }, reason: 'the final reason', strength: 'ESSENTIAL' },
+        ]);
+        // A later read sees the edge as changed, not only the mutation's own answer.
+        expect(
+          (await ok(null, `{ skill(slug: "${a}") { prerequisites { skill { slug } reason strength } } }`)).skill
+            .prerequisites,
+        ).toEqual([{ skill: { slug: b }, reason: 'the final reason', strength: 'ESSENTIAL' }]);
+        const { changes } = await ok(ALICE, '{ changes(first: 3) { edges { node { editor operation subject } } } }');
+        expect(changes.edges.map((e: any) => e.node)).toEqual([
+          { editor: 'alice', operation: 'updatePrerequisite', subject: `${a} -> ${b}` },
+          { editor: 'bob', operation: 'updatePrerequisite', subject: `${a} -> ${b}` },
+          { editor: 'bob', operation: 'updatePrerequisite', subject: `${a} -> ${b}` },
+        ]);
+      });
+
+      it('refuses to update a prerequisite that does not exist, or without a token, and changes nothing', async () => {
+        const [a, b, c] = [unique(), unique(), unique()];
+        await createSkills(a, b, c);
+        await addPrerequisite(ALICE, a, b, 'the only edge');
+        const before = await changeCount();
+        const reversed = await failure(
+          ALICE,
+          `mutation { updatePrerequisite(skill: "${b}", requires: "${a}", strength: HELPFUL) { slug } }`,
+        );
+        expect(reversed.error.extensions).toEqual({ code: 'NOT_FOUND', kind: 'Prerequisite', slug: `${b} -> ${a}` });
+        expect(reversed.data).toEqual({ updatePrerequisite: null });
+        const unrelated = await failure(
+          ALICE,
+          `mutation { updatePrerequisite(skill: "${a}", requires: "${c}", reason: "never added") { slug } }`,
+        );
+        expect(unrelated.error.extensions).toMatchObject({ code: 'NOT_FOUND', kind: 'Prerequisite' });
+        const anonymous = await failure(
+          null,
+          `mutation { updatePrerequisite(skill: "${a}", requires: "${b}", strength: HELPFUL) { slug } }`,
+        );
+        expect(anonymous.error.extensions).toEqual({ code: 'UNAUTHENTICATED' });
+        expect(
+          (await ok(null, `{ skill(slug: "${a}") { prerequisites { skill { slug } reason strength } } }`)).skill
+            .prerequisites,
+        ).toEqual([{ skill: { slug: b }, reason: 'the only edge', strength: 'ESSENTIAL' }]);
+        expect(await changeCount()).toBe(before);
+      });
+
       it('shows a change to later fields of the same operation (loader caches are cleared)', async () => {
         const [a, b, c] = [unique(), unique(), unique()];
         await createSkills(a, b, c);
@@ -388,6 +466,37 @@ export function defineEditingSuite(
       });
     });
 
+    describe('dataset revision', () => {
+      const DATASET = '{ dataset { version revision counts { skills essentialPrerequisites helpfulPrerequisites } } }';
+      const newestSequence = async () =>
+        (await ok(ALICE, '{ changes(first: 1) { edges { node { sequence } } } }')).changes.edges[0].node.sequence;
+
+      it('rises with each accepted edit, to the newest change, and not with a refused one', async () => {
+        const { dataset: before } = await ok(null, DATASET);
+        const [a, b] = [unique(), unique()];
+        await createSkills(a, b);
+        const { dataset: created } = await ok(null, DATASET);
+        expect(created.revision).toBeGreaterThan(before.revision);
+        expect(created.revision).toBe(await newestSequence());
+        await ok(
+          ALICE,
+          `mutation { addPrerequisite(skill: "${a}", requires: "${b}", reason: "r", strength: HELPFUL) { slug } }`,
+        );
+        const { dataset: after } = await ok(null, DATASET);
+        expect(after.revision).toBeGreaterThan(created.revision);
+        expect(after.revision).toBe(await newestSequence());
+        expect(after.version).toBe('2.0.0');
+        expect(after.counts).toEqual({
+          skills: before.counts.skills + 2,
+          essentialPrerequisites: before.counts.essentialPrerequisites,
+          helpfulPrerequisites: before.counts.helpfulPrerequisites + 1,
+        });
+
+        expect((await addPrerequisite(ALICE, b, a)).errors[0].extensions?.code).toBe('PREREQUISITE_CYCLE');
+        expect((await ok(null, DATASET)).dataset).toEqual(after);
+      });
+    });
+
     describe('history', () => {
       it('lists changes newest first, page by page, for editors', async () => {
         const [a, b] = [unique(), unique()];
@@ -402,7 +511,7 @@ export function defineEditingSuite(
             editor: 'bob',
             operation: 'addPrerequisite',
             subject: `${b} -> ${a}`,
-            details: '{"reason":"the newest change"}',
+            details: '{"reason":"the newest change","strength":"ESSENTIAL"}',
           },
           { editor: 'alice', operation: 'createSkill', subject: b, details: expect.stringContaining(`"slug":"${b}"`) },
         ]);

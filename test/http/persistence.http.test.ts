@@ -41,34 +41,41 @@ describe('the embedded store’s journal', () => {
       'mutation { addPrerequisite(skill: "kept-skill", requires: "containers", reason: "Kept skills run in containers") { slug } }',
     );
     await execute(
+      editor,
+      'mutation { updatePrerequisite(skill: "kept-skill", requires: "containers", strength: HELPFUL) { slug } }',
+    );
+    await execute(
       first.client,
       'mutation { reportProblem(skill: "kept-skill", message: "Please add a resource to this skill.") { id } }',
     );
     await first.close();
     // One header and one line per accepted change: nothing rewrites the whole graph.
-    expect(journalLines(dataFile)).toHaveLength(4);
+    expect(journalLines(dataFile)).toHaveLength(5);
 
     const second = await startTestServer({ ...EDITOR_ENV, DATA_FILE: dataFile });
     try {
-      expect(second.server.opening).toMatchObject({ replayed: 3, datasetChanged: false, setAside: [] });
+      expect(second.server.opening).toMatchObject({ replayed: 4, datasetChanged: false, setAside: [] });
       const { data } = await execute<any>(
         second.clientWithToken(ALICE),
         `{
-        skill(slug: "kept-skill") { name prerequisites { skill { slug } reason } }
+        skill(slug: "kept-skill") { name prerequisites { skill { slug } reason strength } }
         changes(first: 5) { edges { node { sequence operation subject } } }
         problems { edges { node { id skillSlug message } } }
       }`,
       );
       expect(data.skill).toEqual({
         name: 'Skill kept-skill',
-        prerequisites: [{ skill: { slug: 'containers' }, reason: 'Kept skills run in containers' }],
+        prerequisites: [
+          { skill: { slug: 'containers' }, reason: 'Kept skills run in containers', strength: 'HELPFUL' },
+        ],
       });
       expect(data.changes.edges.map((e: any) => e.node)).toEqual([
+        { sequence: 3, operation: 'updatePrerequisite', subject: 'kept-skill -> containers' },
         { sequence: 2, operation: 'addPrerequisite', subject: 'kept-skill -> containers' },
         { sequence: 1, operation: 'createSkill', subject: 'kept-skill' },
       ]);
       expect(data.problems.edges).toEqual([
-        { node: { id: '3', skillSlug: 'kept-skill', message: 'Please add a resource to this skill.' } },
+        { node: { id: '4', skillSlug: 'kept-skill', message: 'Please add a resource to this skill.' } },
       ]);
     } finally {
       await second.close();
@@ -145,7 +152,12 @@ describe('the embedded store’s journal', () => {
     // Meanwhile a curator's change lands in data/: version-control now requires lean, with
     // which the API's edge the other way round would close a cycle.
     const prerequisites = JSON.parse(readFileSync(join(dataDir, 'prerequisites.json'), 'utf8'));
-    prerequisites.push({ skill: 'version-control', requires: 'lean', reason: 'A curator says so, for this test' });
+    prerequisites.push({
+      skill: 'version-control',
+      requires: 'lean',
+      reason: 'A curator says so, for this test',
+      strength: 'ESSENTIAL',
+    });
     writeFileSync(join(dataDir, 'prerequisites.json'), `${JSON.stringify(prerequisites, null, 2)}\n`);
 
     const second = await startTestServer({ ...EDITOR_ENV, DATA_DIR: dataDir, DATA_FILE: dataFile });
@@ -337,10 +349,13 @@ describe('npm run data:export', () => {
       skill: 'exported-skill',
       requires: 'http',
       reason: 'It is served over HTTP',
+      strength: 'ESSENTIAL',
     });
     const untouched = readdirSync(dataDir).filter((file) => readFileSync(join(dataDir, file), 'utf8') === before[file]);
+    // Only the records that changed are rewritten; the edition in dataset.json is left as it was.
     expect(untouched.sort()).toEqual([
       'areas.json',
+      'dataset.json',
       'levels.json',
       'related.json',
       'resources.json',
