@@ -394,25 +394,28 @@ const addPrerequisite = fc
     };
   });
 
-/** Changes the reason or the strength (or neither: null keeps each) of an existing edge. */
+/** Changes the reason or the strength of an existing edge; a field left out (undefined) is kept. */
 const updatePrerequisite = fc
-  .tuple(edgeRef('prerequisites'), fc.option(reason), fc.option(strength))
+  .tuple(edgeRef('prerequisites'), fc.option(reason, { nil: undefined }), fc.option(strength, { nil: undefined }))
   .map(([pickEdge, why, how]): Pick<Mutation> => (m) => {
     const [skill, requires] = pickEdge(m);
     return {
       label: 'updatePrerequisite',
       args: [skill, requires, why, how],
       expect: (raw) => {
+        // Checked before the edge is looked up, as field problems are.
+        if (why === null || how === null) return { refuse: 'null field' };
+        if (why === undefined && how === undefined) return { refuse: 'nothing to change' };
         const edge = raw.prerequisites.find((e) => e.skill === skill && e.requires === requires);
         if (edge === undefined) return { refuse: 'no such edge' };
-        if (why !== null) edge.reason = why;
-        if (how !== null) edge.strength = how;
+        if (why !== undefined) edge.reason = why;
+        if (how !== undefined) edge.strength = how;
         return { next: raw };
       },
       call: (s) =>
         s.updatePrerequisite(EDITOR, skill, requires, {
-          reason: why as string | null,
-          strength: how as PrerequisiteStrength | null,
+          reason: why as string | null | undefined,
+          strength: how as PrerequisiteStrength | null | undefined,
         }),
     };
   });

@@ -194,6 +194,15 @@ export class EditingService {
   ): Promise<Skill> {
     const who = requireEditor(editor);
     requirePair('skill', skill, 'requires', requires);
+    // Both fields are required on an edge: null cannot clear them, and a call that changes
+    // nothing is a client's mistake, not a change to record.
+    const problems = (['reason', 'strength'] as const)
+      .filter((field) => patch[field] === null)
+      .map((field) => ({ field, message: 'must not be null (leave it out to keep it)', rule: 'required' as const }));
+    if (patch.reason === undefined && patch.strength === undefined) {
+      problems.push({ field: 'reason', message: 'give a reason or a strength to change', rule: 'required' });
+    }
+    if (problems.length > 0) throw new InvalidInputError(problems);
     return this.write(who, 'updatePrerequisite', `${skill} -> ${requires}`, patch, async (tx, touch) => {
       const [dependent] = await requireSkills(tx, [skill, requires]);
       const [current] = await tx.prerequisitesOfSkills([skill]);
