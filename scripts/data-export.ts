@@ -1,10 +1,12 @@
-import { relative } from 'node:path';
+import { writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 
 import { EmbeddedGraphStore } from '../src/adapters/embedded/embedded-graph-store';
-import { historyOperations } from '../src/adapters/embedded/graph-diff';
+import { diffOperations, historyOperations } from '../src/adapters/embedded/graph-diff';
+import { GraphState } from '../src/adapters/embedded/graph-state';
 import { JOURNAL_FORMAT, datasetFingerprint, rewriteJournal } from '../src/adapters/embedded/journal-file';
 import { ConfigError, loadConfig } from '../src/config';
-import { DEFAULT_DATA_DIR, loadDataset } from '../src/dataset/load-dataset';
+import { DATASET_VERSION_FILE, DEFAULT_DATA_DIR, loadDataset } from '../src/dataset/load-dataset';
 import { validateDataset } from '../src/dataset/validate-dataset';
 import { writeDatasetFiles } from '../src/dataset/write-dataset';
 
@@ -19,10 +21,23 @@ async function main(): Promise<void> {
   }
   const dir = config.dataDir ?? DEFAULT_DATA_DIR;
   const journalFile = config.dataFile;
-  const store = await EmbeddedGraphStore.open({ dataset: loadDataset(dir), journalFile, validate: validateDataset });
+  const before = loadDataset(dir);
+  const store = await EmbeddedGraphStore.open({ dataset: before, journalFile, validate: validateDataset });
   try {
     const snapshot = store.snapshot();
     const files = writeDatasetFiles(dir, snapshot.dataset);
+    // A new edition: frontends cache by version, so the same version must never name two graphs.
+    if (files.length > 0 && before.version !== undefined) {
+      const removed = diffOperations(GraphState.fromDataset(before).toSnapshot(), snapshot).some(
+        ([op]) => op.startsWith('delete') || op === 'unlinkResource',
+      );
+      const next = nextVersion(before.version.version, removed ? 'major' : 'minor');
+      writeFileSync(
+        join(dir, DATASET_VERSION_FILE),
+        `${JSON.stringify({ version: next, date: new Date().toISOString().slice(0, 10) }, null, 2)}\n`,
+      );
+      files.push(`${DATASET_VERSION_FILE} (${before.version.version} → ${next})`);
+    }
     const written = loadDataset(dir);
     rewriteJournal(journalFile, { format: JOURNAL_FORMAT, dataset: datasetFingerprint(written) }, [
       { ops: historyOperations(snapshot) },
@@ -39,6 +54,12 @@ async function main(): Promise<void> {
   } finally {
     await store.close();
   }
+}
+
+/** Semantic versioning of content: removing anything is breaking, adding or changing is not. */
+function nextVersion(version: string, change: 'major' | 'minor'): string {
+  const [major, minor] = version.split('.').map(Number);
+  return change === 'major' ? `${major + 1}.0.0` : `${major}.${minor + 1}.0`;
 }
 
 main().catch((error: unknown) => {

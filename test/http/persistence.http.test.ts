@@ -342,7 +342,9 @@ describe('npm run data:export', () => {
         encoding: 'utf8',
       },
     );
-    expect(output).toMatch(/wrote .*skills\.json, .*prerequisites\.json \(2 journal entries folded in\)/);
+    expect(output).toMatch(
+      /wrote .*skills\.json, .*prerequisites\.json, .*dataset\.json \(2\.0\.0 → 2\.1\.0\) \(2 journal entries folded in\)/,
+    );
     const exported = loadDataset(dataDir);
     expect(exported.skills.map((s) => s.slug)).toContain('exported-skill');
     expect(exported.prerequisites).toContainEqual({
@@ -352,10 +354,11 @@ describe('npm run data:export', () => {
       strength: 'ESSENTIAL',
     });
     const untouched = readdirSync(dataDir).filter((file) => readFileSync(join(dataDir, file), 'utf8') === before[file]);
-    // Only the records that changed are rewritten; the edition in dataset.json is left as it was.
+    // Only the records that changed are rewritten, and the edition moves on: something was added
+    // and nothing removed, so a minor version. The same version never names two graphs.
+    expect(loadDataset(dataDir).version).toEqual({ version: '2.1.0', date: new Date().toISOString().slice(0, 10) });
     expect(untouched.sort()).toEqual([
       'areas.json',
-      'dataset.json',
       'levels.json',
       'related.json',
       'resources.json',
