@@ -9,6 +9,8 @@ COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
 COPY scripts ./scripts
 RUN npm run build
+COPY web ./web
+RUN npm run build:web
 
 FROM node:22-bookworm-slim AS runtime
 ENV NODE_ENV=production
@@ -16,6 +18,7 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev && npm cache clean --force
 COPY --from=build /app/dist ./dist
+COPY --from=build /app/web/dist ./web/dist
 COPY data ./data
 COPY cypher ./cypher
 USER node

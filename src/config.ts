@@ -58,6 +58,7 @@ const environment = z
       .string()
       .min(1)
       .default(join(PROJECT_ROOT, 'var', 'skill-graph.journal')),
+    WEB_DIR: z.string().min(1).default(join(PROJECT_ROOT, 'web', 'dist')),
     EDITOR_TOKENS: editorTokens.optional(),
     REPORT_PROBLEM_LIMIT: z.coerce.number().int().min(1).max(10_000).default(5),
     REPORT_PROBLEM_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(3600),
@@ -127,6 +128,8 @@ export interface Config {
   readonly neo4j: Neo4jConfig | null;
   /** The embedded store's journal of accepted changes (absolute). */
   readonly dataFile: string;
+  /** The built explorer (npm run build:web), served at `/` (absolute). */
+  readonly webDir: string;
   /** Who may write; empty means nobody can. */
   readonly editors: readonly EditorCredential[];
   /** reportProblem calls allowed per client in each window. */
@@ -196,6 +199,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
             timeoutMs: e.NEO4J_TIMEOUT_MS,
           },
     dataFile: isAbsolute(e.DATA_FILE) ? e.DATA_FILE : resolve(e.DATA_FILE),
+    webDir: isAbsolute(e.WEB_DIR) ? e.WEB_DIR : resolve(e.WEB_DIR),
     editors: e.EDITOR_TOKENS ?? [],
     reportProblemLimit: e.REPORT_PROBLEM_LIMIT,
     reportProblemWindowSeconds: e.REPORT_PROBLEM_WINDOW_SECONDS,

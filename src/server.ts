@@ -31,6 +31,7 @@ import { createContext } from './graphql/context.type';
 import { registerOperationalRoutes } from './http/operational.routes';
 import { registerRequestObservation } from './http/request-observation';
 import { ResponseCache, registerResponseCache } from './http/response-cache';
+import { registerWebApp } from './http/web-app.routes';
 import { createFormatError } from './graphql/format-error';
 import { httpOperationsOnlyPlugin } from './graphql/plugins/http-operations.plugin';
 import { requestObserverPlugin } from './graphql/plugins/request-observer.plugin';
@@ -113,6 +114,7 @@ export async function startServer(config: Config, overrides: ServerOverrides = {
 
   if (cache !== null) registerResponseCache(app, cache, metrics);
   registerOperationalRoutes(app, { store, metrics, shuttingDown: () => shuttingDown });
+  await registerWebApp(app, { webDir: config.webDir, development });
 
   const rejected = (limit: string) => metrics.observeRejection(limit);
   const apollo = new ApolloServer<Context>({

@@ -4,12 +4,11 @@ import { StoreUnavailableError } from '../domain/domain-error';
 import type { GraphStore } from '../domain/ports/graph-store.port';
 import type { Metrics } from '../observability/metrics';
 
-/** `/` to the API, liveness, readiness (the store answers, and we are not shutting down), metrics. */
+/** Liveness, readiness (the store answers, and we are not shutting down), metrics. */
 export function registerOperationalRoutes(
   app: FastifyInstance,
   { store, metrics, shuttingDown }: { store: GraphStore; metrics: Metrics; shuttingDown: () => boolean },
 ): void {
-  app.get('/', (_request, reply) => reply.redirect('/graphql'));
   app.get('/health/live', async () => ({ status: 'live' }));
   app.get('/health/ready', async (_request, reply) => {
     if (shuttingDown()) return reply.code(503).send({ status: 'unavailable', reason: 'shutting down' });

@@ -1,5 +1,4 @@
-import type { ChildProcess } from 'node:child_process';
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -7,6 +6,7 @@ import { join } from 'node:path';
 
 import { ALICE, EDITOR_ENV } from '../http/editing-suite';
 import { PROJECT_ROOT } from '../../src/project-paths';
+import { type ServerProcess, startServerProcess } from '../support/server-process';
 
 // The real process, as users run it: `node dist/src/main.js` (what a container runs, stopped
 // with SIGTERM) and `npm start` (stopped with Ctrl-C: SIGINT to the whole process group), in
@@ -16,48 +16,13 @@ import { PROJECT_ROOT } from '../../src/project-paths';
 const READS = 40;
 const WRITES = 40;
 
-interface Running {
-  readonly child: ChildProcess;
-  readonly url: URL;
-  readonly exit: Promise<number | null>;
-  output(): string;
-}
+type Running = ServerProcess;
 
-async function start(how: 'node' | 'npm', dataFile: string): Promise<Running> {
-  const env = {
-    ...process.env,
-    ...EDITOR_ENV,
-    NODE_ENV: 'production',
-    PORT: '0',
-    HOST: '127.0.0.1',
-    LOG_LEVEL: 'warn',
-    DATA_FILE: dataFile,
-    SHUTDOWN_GRACE_MS: '20000',
-    NEO4J_URI: '',
-  };
-  const child =
-    how === 'node'
-      ? spawn(process.execPath, ['dist/src/main.js'], { cwd: PROJECT_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] })
-      : // Its own process group, as a terminal gives a foreground job: Ctrl-C signals all of it.
-        spawn('npm', ['start'], { cwd: PROJECT_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
-  let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exit = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  const url = await new Promise<URL>((resolve, reject) => {
-    const timer = setInterval(() => {
-      const match = /ready at (http:\/\/\S+)/.exec(output);
-      if (match) {
-        clearInterval(timer);
-        resolve(new URL(match[1]));
-      }
-    }, 20);
-    void exit.then((code) => {
-      clearInterval(timer);
-      reject(new Error(`exited before it was ready (${code}): ${output}`));
-    });
-  });
-  return { child, url, exit, output: () => output };
+function start(how: 'node' | 'npm', dataFile: string): Promise<Running> {
+  return startServerProcess(
+    { ...EDITOR_ENV, NODE_ENV: 'production', LOG_LEVEL: 'warn', DATA_FILE: dataFile, SHUTDOWN_GRACE_MS: '20000' },
+    how,
+  );
 }
 
 /** Headers and half the body of a POST now; the rest, and the answer, when `finish` is called. */
