@@ -58,7 +58,10 @@ const environment = z
       .string()
       .min(1)
       .default(join(PROJECT_ROOT, 'var', 'skill-graph.journal')),
-    WEB_DIR: z.string().min(1).default(join(PROJECT_ROOT, 'web', 'dist')),
+    WEB_DIR: z
+      .string()
+      .min(1)
+      .default(join(PROJECT_ROOT, 'web', 'dist')),
     EDITOR_TOKENS: editorTokens.optional(),
     REPORT_PROBLEM_LIMIT: z.coerce.number().int().min(1).max(10_000).default(5),
     REPORT_PROBLEM_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(3600),

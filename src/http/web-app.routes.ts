@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -62,6 +62,7 @@ export async function registerWebApp(app: FastifyInstance, { webDir, development
       development && existsSync(join(webDir, 'graphiql.html')) ? readFileSync(join(webDir, 'graphiql.html')) : null,
   };
 
+  const assetsDir = join(webDir, 'assets') + sep;
   await app.register(fastifyStatic, {
     root: webDir,
     prefix: '/',
@@ -71,9 +72,8 @@ export async function registerWebApp(app: FastifyInstance, { webDir, development
     // The HTML pages are sent by the routes below, with their own headers.
     globIgnore: ['*.html'],
     cacheControl: false,
-    setHeaders: (reply) => {
-      const path = (reply.request.url.split('?')[0] ?? '').toLowerCase();
-      reply.header('cache-control', path.startsWith(ASSETS) ? IMMUTABLE : REVALIDATE);
+    setHeaders: (response, filePath) => {
+      response.setHeader('cache-control', filePath.startsWith(assetsDir) ? IMMUTABLE : REVALIDATE);
     },
   });
 
@@ -91,9 +91,11 @@ export async function registerWebApp(app: FastifyInstance, { webDir, development
 
   app.setNotFoundHandler((request, reply) => {
     if (servesApp(request)) return sendIndex(request, reply);
-    return reply
-      .code(404)
-      .send({ statusCode: 404, error: 'Not Found', message: `No route for ${request.method} ${pathOf(request)}` });
+    return reply.code(404).send({
+      statusCode: 404,
+      error: 'Not Found',
+      message: `No route for ${request.method} ${pathOf(request).slice(0, 200)}`,
+    });
   });
 }
 

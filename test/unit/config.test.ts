@@ -13,6 +13,7 @@ describe('loadConfig', () => {
       dataDir: undefined,
       neo4j: null,
       dataFile: join(PROJECT_ROOT, 'var', 'skill-graph.journal'),
+      webDir: join(PROJECT_ROOT, 'web', 'dist'),
       editors: [],
       reportProblemLimit: 5,
       reportProblemWindowSeconds: 3600,

@@ -103,7 +103,8 @@ async function render(): Promise<void> {
     main.querySelector<HTMLElement>('h1')?.focus();
   }
   firstRender = false;
-  document.documentElement.dataset.ready = 'true';
+  // For tests and tools: the first page has been drawn.
+  document.documentElement.dataset.appReady = 'true';
 }
 
 function navigate(href: string, options: { replace?: boolean; render?: boolean } = {}): void {

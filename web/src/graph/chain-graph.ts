@@ -10,6 +10,7 @@ export interface ChainGraphInput {
   readonly edges: readonly ChainEdgeInput[];
 }
 
+const MIN_SCALE = 0.7;
 const HINT = 'Hover over or focus an arrow to read why one skill needs the other.';
 
 export function chainGraph({ target, nodes, edges }: ChainGraphInput): HTMLElement {
@@ -100,5 +101,14 @@ export function chainGraph({ target, nodes, edges }: ChainGraphInput): HTMLEleme
     svg('g', { class: 'edges' }, edgeElements),
     svg('g', { class: 'nodes' }, nodeElements),
   );
-  return h('figure', { class: 'chain-graph' }, h('div', { class: 'graph-scroll' }, drawing), reasonLine);
+  // Shrinks to fit the page down to MIN_SCALE of its natural size, then scrolls sideways; never
+  // grows past it. Set through the CSSOM: the page's content security policy allows no style
+  // attributes.
+  drawing.style.maxWidth = `${placed.width}px`;
+  drawing.style.minWidth = `${Math.round(placed.width * MIN_SCALE)}px`;
+  const scroller = h('div', { class: 'graph-scroll' }, drawing);
+  // When the graph is wider than the page, start at its right end: the skill asked about and
+  // what it needs directly. Foundations are a scroll away to the left.
+  requestAnimationFrame(() => (scroller.scrollLeft = scroller.scrollWidth));
+  return h('figure', { class: 'chain-graph' }, scroller, reasonLine);
 }
