@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 
 import { existsSync } from 'node:fs';
-import { relative } from 'node:path';
+import { join, relative } from 'node:path';
 
 import type { Config } from './config';
 import { ConfigError, loadConfig } from './config';
@@ -46,6 +46,12 @@ async function banner(config: Config, server: SkillGraphServer): Promise<string>
     );
     lines.push(`store:   neo4j at ${config.neo4j.uri}, database ${config.neo4j.database}: ${reached}`);
   }
+  const origin = server.url.replace(/\/graphql$/, '');
+  lines.push(
+    existsSync(join(config.webDir, 'index.html'))
+      ? `explorer: ${origin}/${config.nodeEnv === 'development' ? `  (GraphiQL: ${origin}/graphiql)` : ''}`
+      : `explorer: not built (npm run build:web; npm start builds it)`,
+  );
   lines.push(
     config.editors.length === 0
       ? 'editing: off (set EDITOR_TOKENS to let editors write)'
