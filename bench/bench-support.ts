@@ -18,8 +18,12 @@ export interface BenchServer {
 }
 
 /** A server of bench/servers/ in its own process, as deployed (NODE_ENV=production). */
-export async function startBenchServer(script: string, env: Record<string, string> = {}): Promise<BenchServer> {
-  const child: ChildProcessWithoutNullStreams = spawn(process.execPath, [join(DIST, script)], {
+export async function startBenchServer(
+  script: string,
+  env: Record<string, string> = {},
+  dist = DIST,
+): Promise<BenchServer> {
+  const child: ChildProcessWithoutNullStreams = spawn(process.execPath, [join(dist, script)], {
     // As deployed: graphql-js and others pick their production code paths from NODE_ENV at load.
     env: { ...process.env, NODE_ENV: 'production', ...env },
   });

@@ -58,6 +58,8 @@ const environment = z
       .string()
       .min(1)
       .default(join(PROJECT_ROOT, 'var', 'skill-graph.journal')),
+    GRAPHQL_EXECUTOR: z.enum(['jit', 'graphql-js', 'compare']).default('jit'),
+    DOCUMENT_CACHE_ENTRIES: z.coerce.number().int().min(10).max(1_000_000).default(2000),
     WEB_DIR: z
       .string()
       .min(1)
@@ -131,6 +133,13 @@ export interface Config {
   readonly neo4j: Neo4jConfig | null;
   /** The embedded store's journal of accepted changes (absolute). */
   readonly dataFile: string;
+  /**
+   * How operations run: compiled by graphql-jit (default), graphql-js's interpreter, or both
+   * with their answers compared (`compare`, for tests).
+   */
+  readonly executor: 'jit' | 'graphql-js' | 'compare';
+  /** Parsed and validated documents kept, and as many compiled ones. */
+  readonly documentCacheEntries: number;
   /** The built explorer (npm run build:web), served at `/` (absolute). */
   readonly webDir: string;
   /** Who may write; empty means nobody can. */
@@ -202,6 +211,8 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
             timeoutMs: e.NEO4J_TIMEOUT_MS,
           },
     dataFile: isAbsolute(e.DATA_FILE) ? e.DATA_FILE : resolve(e.DATA_FILE),
+    executor: e.GRAPHQL_EXECUTOR,
+    documentCacheEntries: e.DOCUMENT_CACHE_ENTRIES,
     webDir: isAbsolute(e.WEB_DIR) ? e.WEB_DIR : resolve(e.WEB_DIR),
     editors: e.EDITOR_TOKENS ?? [],
     reportProblemLimit: e.REPORT_PROBLEM_LIMIT,

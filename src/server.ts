@@ -18,7 +18,7 @@ import type { GraphQLSchema } from 'graphql';
 import type { OpeningReport } from './adapters/embedded/embedded-graph-store';
 export { JournalInUseError } from './adapters/embedded/journal-file';
 import { EmbeddedGraphStore } from './adapters/embedded/embedded-graph-store';
-import { instrumentGraphStore } from './adapters/instrumented-graph-store';
+import { storeCallCounter } from './adapters/instrumented-graph-store';
 import { Neo4jGraphStore } from './adapters/neo4j/neo4j-graph-store';
 import { MemoryRateLimiter } from './adapters/rate-limit/memory-rate-limiter';
 import { EditorAuthenticator } from './auth/editor-authenticator';
@@ -27,7 +27,9 @@ import { loadDataset } from './dataset/load-dataset';
 import { validateDataset } from './dataset/validate-dataset';
 import type { GraphStore } from './domain/ports/graph-store.port';
 import type { Context } from './graphql/context.type';
-import { createContext } from './graphql/context.type';
+import { type RequestContext, createContext } from './graphql/context.type';
+import { type ExecutionMismatch, compiledExecution } from './graphql/execution/compiled-executor';
+import { DocumentCache } from './graphql/execution/document-cache';
 import { registerOperationalRoutes } from './http/operational.routes';
 import { registerRequestObservation } from './http/request-observation';
 import { ResponseCache, registerResponseCache } from './http/response-cache';
@@ -38,6 +40,7 @@ import { requestObserverPlugin } from './graphql/plugins/request-observer.plugin
 import { costLimitPlugin, queryLimitRules } from './graphql/query-limits';
 import { buildSkillGraphSchema } from './graphql/schema';
 import { Metrics } from './observability/metrics';
+import type { RequestStats } from './observability/request-stats';
 import { loggerOptions } from './observability/logger';
 
 // The composition root: the only module that knows which store is in use.
@@ -49,6 +52,8 @@ export interface SkillGraphServer {
   /** What the embedded store found when it opened its journal; null on Neo4j or a given store. */
   readonly opening: OpeningReport | null;
   readonly metrics: Metrics;
+  /** With GRAPHQL_EXECUTOR=compare: every query whose two answers differed (tests expect none). */
+  readonly executionMismatches: readonly ExecutionMismatch[];
   /**
    * Stops taking requests, lets those in flight finish (cutting them off after `graceMs`), then
    * stops Apollo and closes the store. Resolves to false when the grace period ran out.
@@ -117,8 +122,25 @@ export async function startServer(config: Config, overrides: ServerOverrides = {
   await registerWebApp(app, { webDir: config.webDir, development });
 
   const rejected = (limit: string) => metrics.observeRejection(limit);
+  const mismatches: ExecutionMismatch[] = [];
+  const execution =
+    config.executor === 'graphql-js'
+      ? { schema }
+      : {
+          gateway: compiledExecution(schema, {
+            mode: config.executor,
+            maxDocuments: config.documentCacheEntries,
+            // The reference run reads the store uncounted, so call counts stay those of one run.
+            freshContext: (context) => (context as RequestContext).fork(store),
+            onMismatch: (mismatch) => {
+              mismatches.push(mismatch);
+              app.log.error({ mismatch }, 'graphql-jit and graphql-js answered differently');
+            },
+          }),
+        };
   const apollo = new ApolloServer<Context>({
-    schema,
+    ...execution,
+    documentStore: new DocumentCache(config.documentCacheEntries),
     introspection: config.introspection,
     includeStacktraceInErrorResponses: development,
     allowBatchedHttpRequests: false,
@@ -148,28 +170,26 @@ export async function startServer(config: Config, overrides: ServerOverrides = {
   await apollo.start();
 
   const authenticator = new EditorAuthenticator(config.editors);
+  // Per request, so the request's log line can say how many store calls it made.
+  const countedFor = storeCallCounter<RequestStats>(store, (stats, method, failed) => {
+    stats.storeCalls += 1;
+    metrics.countStoreCall(method, failed);
+  });
   const clock = { now: () => new Date() };
   const reportLimiter = new MemoryRateLimiter(config.reportProblemLimit, config.reportProblemWindowSeconds);
   await app.register(fastifyApollo(apollo), {
     path: '/graphql',
-    context: async (request) => {
-      const stats = request.stats;
-      // Per request, so the request's log line can say how many store calls it made.
-      const counted = instrumentGraphStore(store, ({ method, durationMs, failed }) => {
-        stats.storeCalls += 1;
-        metrics.observeStoreCall(method, failed, durationMs / 1000);
-      });
-      return createContext(
-        { store: counted, clock, reportLimiter },
+    context: async (request) =>
+      createContext(
+        { store: countedFor(request.stats), clock, reportLimiter },
         {
           editor: authenticator.authenticate(request.headers.authorization),
           client: request.ip,
           requestId: request.id,
           log: request.log,
-          stats,
+          stats: request.stats,
         },
-      );
-    },
+      ),
   });
 
   try {
@@ -188,6 +208,7 @@ export async function startServer(config: Config, overrides: ServerOverrides = {
     store,
     opening,
     metrics,
+    executionMismatches: mismatches,
     async close({ graceMs } = {}) {
       shuttingDown = true;
       let cutOff = false;

@@ -1,7 +1,6 @@
 import type { MiddlewareFn } from 'type-graphql';
 
 import type { Context } from './context.type';
-import { clearLoaders } from './loaders';
 
 /**
  * After a successful write, forget everything this request's loaders cached: a field resolved
@@ -10,6 +9,6 @@ import { clearLoaders } from './loaders';
  */
 export const ClearLoadersAfterWrite: MiddlewareFn<Context> = async ({ context }, next) => {
   const result = await next();
-  clearLoaders(context.loaders);
+  context.loaders.clearAll();
   return result;
 };

@@ -7,8 +7,7 @@ import { EditingService } from '../domain/services/editing.service';
 import { LearningService } from '../domain/services/learning.service';
 import { SkillGraphService } from '../domain/services/skill-graph.service';
 import type { RequestStats } from '../observability/request-stats';
-import type { Loaders } from './loaders';
-import { createLoaders } from './loaders';
+import { Loaders } from './loaders';
 
 export interface Context {
   readonly skillGraph: SkillGraphService;
@@ -30,23 +29,64 @@ export interface ContextDependencies {
   readonly reportLimiter: RateLimiter;
 }
 
+export interface RequestFacts {
+  readonly editor: Editor | null;
+  readonly client: string;
+  readonly requestId: string;
+  readonly log: FastifyBaseLogger;
+  readonly stats: RequestStats;
+}
+
+/**
+ * One request's context. Services and loaders are made when a resolver first asks for them:
+ * most requests use one service and a few loaders, and building all of them per request cost
+ * more than some whole queries.
+ */
+export class RequestContext implements Context {
+  private made: {
+    skillGraph?: SkillGraphService;
+    learning?: LearningService;
+    editing?: EditingService;
+    loaders?: Loaders;
+  } = {};
+  readonly editor: Editor | null;
+  readonly client: string;
+  readonly requestId: string;
+  readonly log: FastifyBaseLogger;
+  readonly stats: RequestStats;
+
+  constructor(
+    private readonly dependencies: ContextDependencies,
+    facts: RequestFacts,
+  ) {
+    this.editor = facts.editor;
+    this.client = facts.client;
+    this.requestId = facts.requestId;
+    this.log = facts.log;
+    this.stats = facts.stats;
+  }
+
+  get skillGraph(): SkillGraphService {
+    return (this.made.skillGraph ??= new SkillGraphService(this.dependencies.store));
+  }
+  get learning(): LearningService {
+    return (this.made.learning ??= new LearningService(this.dependencies.store, this.skillGraph));
+  }
+  get editing(): EditingService {
+    const { store, clock, reportLimiter } = this.dependencies;
+    return (this.made.editing ??= new EditingService(store, clock, reportLimiter));
+  }
+  get loaders(): Loaders {
+    return (this.made.loaders ??= new Loaders(this.dependencies.store, () => this.skillGraph));
+  }
+
+  /** The same request with nothing cached and another store (for a second, reference run). */
+  fork(store: GraphStore): RequestContext {
+    return new RequestContext({ ...this.dependencies, store }, this);
+  }
+}
+
 /** Called by Apollo once per request. */
-export function createContext(
-  { store, clock, reportLimiter }: ContextDependencies,
-  request: {
-    readonly editor: Editor | null;
-    readonly client: string;
-    readonly requestId: string;
-    readonly log: FastifyBaseLogger;
-    readonly stats: RequestStats;
-  },
-): Context {
-  const skillGraph = new SkillGraphService(store);
-  return {
-    skillGraph,
-    learning: new LearningService(store, skillGraph),
-    editing: new EditingService(store, clock, reportLimiter),
-    loaders: createLoaders(store, skillGraph),
-    ...request,
-  };
+export function createContext(dependencies: ContextDependencies, facts: RequestFacts): Context {
+  return new RequestContext(dependencies, facts);
 }

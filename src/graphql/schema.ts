@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 
-import type { GraphQLSchema } from 'graphql';
+import type { GraphQLSchema, GraphQLUnionType } from 'graphql';
 import { lexicographicSortSchema, printSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 
@@ -20,9 +20,10 @@ import { SeniorityLevelResolver } from './resolvers/seniority-level.resolver';
 import { SkillEditingResolver } from './resolvers/skill-editing.resolver';
 import { SkillRankingResolver } from './resolvers/skill-ranking.resolver';
 import { SkillResolver } from './resolvers/skill.resolver';
+import { searchKindOf } from './types/search-hit.type';
 
-export function buildSkillGraphSchema(): Promise<GraphQLSchema> {
-  return buildSchema({
+export async function buildSkillGraphSchema(): Promise<GraphQLSchema> {
+  const schema = await buildSchema({
     resolvers: [
       AreaResolver,
       SkillResolver,
@@ -44,6 +45,10 @@ export function buildSkillGraphSchema(): Promise<GraphQLSchema> {
     // Arguments are validated by the domain service, so both stores and every client get one rule set.
     validate: false,
   });
+  // TypeGraphQL wraps every resolveType in an async function; graphql-jit, which executes our
+  // operations, needs the type's name synchronously (graphql-js accepts both).
+  (schema.getType('SearchResult') as GraphQLUnionType).resolveType = searchKindOf;
+  return schema;
 }
 
 /** The SDL committed as schema.graphql: sorted, so reviews show real changes only. */

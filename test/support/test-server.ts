@@ -40,6 +40,8 @@ export async function startTestServer(
     HOST: '127.0.0.1',
     LOG_LEVEL: 'silent',
     DATA_FILE: freshDataFile(),
+    // Every query a test sends is also run by graphql-js, and the two answers compared.
+    GRAPHQL_EXECUTOR: 'compare',
     ...env,
   });
   const server = await startServer(config, overrides);
@@ -52,6 +54,14 @@ export async function startTestServer(
       new GraphQLClient(server.url, { errorPolicy: 'all', headers: { authorization: `Bearer ${token}` } }),
     close: async () => {
       await server.close();
+      // graphql-jit must answer exactly as graphql-js would: a difference fails the suite.
+      if (server.executionMismatches.length > 0) {
+        const [first] = server.executionMismatches;
+        throw new Error(
+          `${server.executionMismatches.length} queries answered differently by graphql-jit and graphql-js; the first:\n` +
+            `${first!.query}\njit:        ${first!.jit}\ngraphql-js: ${first!.graphqlJs}`,
+        );
+      }
     },
   };
 }

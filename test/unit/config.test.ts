@@ -14,6 +14,8 @@ describe('loadConfig', () => {
       neo4j: null,
       dataFile: join(PROJECT_ROOT, 'var', 'skill-graph.journal'),
       webDir: join(PROJECT_ROOT, 'web', 'dist'),
+      executor: 'jit',
+      documentCacheEntries: 2000,
       editors: [],
       reportProblemLimit: 5,
       reportProblemWindowSeconds: 3600,

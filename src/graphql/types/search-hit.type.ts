@@ -11,11 +11,13 @@ export const SearchResultUnion = createUnionType({
   name: 'SearchResult',
   description: 'Anything search can find.',
   types: () => [SkillType, ResourceType, AreaType] as const,
-  resolveType: (value) => {
-    const kind = (value as unknown as Record<symbol, 'Skill' | 'Resource' | 'Area'>)[SEARCH_KIND];
-    return kind === 'Skill' ? SkillType : kind === 'Resource' ? ResourceType : AreaType;
-  },
+  resolveType: (value) => searchKindOf(value),
 });
+
+/** The GraphQL type name of a search hit's node, tagged by the search resolver. */
+export function searchKindOf(value: unknown): 'Skill' | 'Resource' | 'Area' {
+  return (value as Record<symbol, 'Skill' | 'Resource' | 'Area'>)[SEARCH_KIND];
+}
 
 @ObjectType('SearchHit', { simpleResolvers: true })
 export class SearchHitType {
