@@ -30,6 +30,7 @@ export interface CompiledExecutorOptions {
 }
 
 const INTERPRETED = Symbol('interpreted');
+const SEEN_ONCE = Symbol('seen once');
 
 /**
  * Apollo Server 4 and 5 take a custom executor only through their `gateway` option (the
@@ -38,17 +39,26 @@ const INTERPRETED = Symbol('interpreted');
  * error formatting and the HTTP layer stay Apollo's.
  */
 export function compiledExecution(schema: GraphQLSchema, options: CompiledExecutorOptions): GatewayInterface {
-  const compiled = new LRUCache<string, CompiledQuery | typeof INTERPRETED>({ max: options.maxDocuments });
+  const compiled = new LRUCache<string, CompiledQuery | typeof INTERPRETED | typeof SEEN_ONCE>({
+    max: options.maxDocuments,
+  });
 
+  // Compiling costs several times one interpreted run, so a document is compiled when it comes
+  // back: one sent once (new text per request) is interpreted, and a frontend's operations,
+  // sent again and again with new variables, run compiled from their second request on.
   const compile = (document: DocumentNode, operationName: string | undefined, key: string) => {
-    let entry = compiled.get(key);
-    if (entry === undefined) {
-      const result = compileQuery(schema, document, operationName, { disablingCapturingStackErrors: true });
-      // Not compiled: an operation jit's compiler rejects; graphql-js answers it as before.
-      entry = isCompiledQuery(result) ? result : INTERPRETED;
-      compiled.set(key, entry);
+    const entry = compiled.get(key);
+    // (Compare mode compiles at once: every query it sees must be run by jit.)
+    if (entry === undefined && options.mode !== 'compare') {
+      compiled.set(key, SEEN_ONCE);
+      return INTERPRETED;
     }
-    return entry;
+    if (entry !== undefined && entry !== SEEN_ONCE) return entry;
+    const result = compileQuery(schema, document, operationName, { disablingCapturingStackErrors: true });
+    // Not compiled: an operation jit's compiler rejects; graphql-js answers it as before.
+    const made = isCompiledQuery(result) ? result : INTERPRETED;
+    compiled.set(key, made);
+    return made;
   };
 
   const interpret = (document: DocumentNode, contextValue: unknown, variables: unknown, operationName?: string) =>
