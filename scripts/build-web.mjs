@@ -1,7 +1,8 @@
 // npm run build:web: builds the explorer (web/) into web/dist with Vite. The build fails when the
 // first page's scripts and styles pass their gzipped budget (web/bundle-budget.ts); the measured
 // sizes are in reports/web-bundle.json. Plain JavaScript: it runs before anything is compiled.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -15,3 +16,7 @@ process.stdout.write(
   `explorer built in web/dist: first page ${kb(report.gzipBytes)} gzipped (budget ${kb(report.maxGzipBytes)})\n`,
 );
 writeFileSync(join(root, 'web', 'dist', '.build-stamp'), `${new Date().toISOString()}\n`);
+// The explorer's operations are registered as trusted documents: refresh their manifest when
+// the API is compiled (npm run documents:emit does both).
+const emit = join(root, 'dist', 'scripts', 'emit-trusted-documents.js');
+if (existsSync(emit)) execFileSync(process.execPath, [emit], { cwd: root, stdio: 'inherit' });

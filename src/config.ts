@@ -60,6 +60,8 @@ const environment = z
       .default(join(PROJECT_ROOT, 'var', 'skill-graph.journal')),
     GRAPHQL_EXECUTOR: z.enum(['jit', 'graphql-js', 'compare']).default('jit'),
     DOCUMENT_CACHE_ENTRIES: z.coerce.number().int().min(10).max(1_000_000).default(2000),
+    TRUSTED_DOCUMENTS: z.enum(['allow', 'only']).default('allow'),
+    TRUSTED_DOCUMENTS_FILE: z.string().min(1).default(join(PROJECT_ROOT, 'trusted-documents.json')),
     WEB_DIR: z
       .string()
       .min(1)
@@ -140,6 +142,11 @@ export interface Config {
   readonly executor: 'jit' | 'graphql-js' | 'compare';
   /** Parsed and validated documents kept, and as many compiled ones. */
   readonly documentCacheEntries: number;
+  /**
+   * The registered operations (trusted-documents.json): always served by hash and without
+   * parsing; with `only`, nothing else is accepted.
+   */
+  readonly trustedDocuments: { readonly mode: 'allow' | 'only'; readonly file: string };
   /** The built explorer (npm run build:web), served at `/` (absolute). */
   readonly webDir: string;
   /** Who may write; empty means nobody can. */
@@ -213,6 +220,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     dataFile: isAbsolute(e.DATA_FILE) ? e.DATA_FILE : resolve(e.DATA_FILE),
     executor: e.GRAPHQL_EXECUTOR,
     documentCacheEntries: e.DOCUMENT_CACHE_ENTRIES,
+    trustedDocuments: { mode: e.TRUSTED_DOCUMENTS, file: resolve(e.TRUSTED_DOCUMENTS_FILE) },
     webDir: isAbsolute(e.WEB_DIR) ? e.WEB_DIR : resolve(e.WEB_DIR),
     editors: e.EDITOR_TOKENS ?? [],
     reportProblemLimit: e.REPORT_PROBLEM_LIMIT,

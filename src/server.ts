@@ -30,6 +30,8 @@ import type { Context } from './graphql/context.type';
 import { type RequestContext, createContext } from './graphql/context.type';
 import { type ExecutionMismatch, compiledExecution } from './graphql/execution/compiled-executor';
 import { DocumentCache } from './graphql/execution/document-cache';
+import { PersistedQueryCache, TrustedDocuments } from './graphql/trusted-documents';
+import { registerTrustedOnly } from './http/trusted-only';
 import { registerOperationalRoutes } from './http/operational.routes';
 import { registerRequestObservation } from './http/request-observation';
 import { ResponseCache, registerResponseCache } from './http/response-cache';
@@ -122,6 +124,12 @@ export async function startServer(config: Config, overrides: ServerOverrides = {
   await registerWebApp(app, { webDir: config.webDir, development });
 
   const rejected = (limit: string) => metrics.observeRejection(limit);
+  const trusted = TrustedDocuments.load(
+    config.trustedDocuments.file,
+    schema,
+    queryLimitRules(config.limits, () => undefined),
+  );
+  if (config.trustedDocuments.mode === 'only') registerTrustedOnly(app, trusted, metrics);
   const mismatches: ExecutionMismatch[] = [];
   const execution =
     config.executor === 'graphql-js'
@@ -140,7 +148,8 @@ export async function startServer(config: Config, overrides: ServerOverrides = {
         };
   const apollo = new ApolloServer<Context>({
     ...execution,
-    documentStore: new DocumentCache(config.documentCacheEntries),
+    documentStore: new DocumentCache(config.documentCacheEntries, (hash) => trusted.document(hash)),
+    persistedQueries: { cache: new PersistedQueryCache(trusted) },
     introspection: config.introspection,
     includeStacktraceInErrorResponses: development,
     allowBatchedHttpRequests: false,

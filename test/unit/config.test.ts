@@ -16,6 +16,7 @@ describe('loadConfig', () => {
       webDir: join(PROJECT_ROOT, 'web', 'dist'),
       executor: 'jit',
       documentCacheEntries: 2000,
+      trustedDocuments: { mode: 'allow', file: join(PROJECT_ROOT, 'trusted-documents.json') },
       editors: [],
       reportProblemLimit: 5,
       reportProblemWindowSeconds: 3600,

@@ -2,6 +2,8 @@ import type { KeyValueCache } from '@apollo/utils.keyvaluecache';
 import type { DocumentNode } from 'graphql';
 import { LRUCache } from 'lru-cache';
 
+import { hashOf } from '../trusted-documents';
+
 /**
  * Apollo's cache of parsed and validated documents, keyed by Apollo's SHA-256 of the query text
  * and bounded by a number of entries. Apollo's default bounds it by bytes, and to weigh each new
@@ -11,12 +13,16 @@ import { LRUCache } from 'lru-cache';
 export class DocumentCache implements KeyValueCache<DocumentNode> {
   private readonly entries: LRUCache<string, DocumentNode>;
 
-  constructor(maxEntries: number) {
+  /** `pinned`: documents parsed and validated ahead of time (trusted documents), by hash. */
+  constructor(
+    maxEntries: number,
+    private readonly pinned: (hash: string) => DocumentNode | undefined = () => undefined,
+  ) {
     this.entries = new LRUCache<string, DocumentNode>({ max: maxEntries });
   }
 
   async get(key: string): Promise<DocumentNode | undefined> {
-    return this.entries.get(key);
+    return this.pinned(hashOf(key)) ?? this.entries.get(key);
   }
 
   async set(key: string, value: DocumentNode): Promise<void> {
