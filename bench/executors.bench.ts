@@ -40,6 +40,10 @@ export interface SetUp {
   readonly env: Record<string, string>;
   /** Another build's dist/bench/servers (a "before" build); this build's by default. */
   readonly dist?: string;
+  /** A server of bench/servers/ other than the API (a reference implementation). */
+  readonly script?: string;
+  /** Whether the response cache exists (the cache-hit workload means nothing without it). */
+  readonly cache?: boolean;
 }
 
 interface Measured {
@@ -141,7 +145,7 @@ export async function executorWorkloads(setUps: readonly SetUp[]) {
       for (const setUp of setUps) {
         for (const workload of ['cache hit', 'browsing', 'new text'] as const) {
           const env = { ...setUp.env, ...(workload === 'cache hit' ? {} : { RESPONSE_CACHE_MB: '0' }) };
-          const server = await startBenchServer('api.server.js', env, setUp.dist);
+          const server = await startBenchServer(setUp.script ?? 'api.server.js', env, setUp.dist);
           try {
             const list =
               workload === 'cache hit' ? [bodies.fixed] : workload === 'browsing' ? bodies.browsing : bodies.newText;
@@ -180,6 +184,8 @@ async function main(): Promise<void> {
   const setUps: SetUp[] = [
     { label: 'jit', env: { GRAPHQL_EXECUTOR: 'jit' } },
     { label: 'graphql-js', env: { GRAPHQL_EXECUTOR: 'graphql-js' } },
+    { label: 'mercurius+jit', env: {}, script: 'mercurius.server.js' },
+    { label: 'yoga', env: {}, script: 'yoga.server.js' },
   ];
   if (process.env.BENCH_BEFORE_DIST) setUps.push({ label: 'before', env: {}, dist: process.env.BENCH_BEFORE_DIST });
   const rows = await executorWorkloads(setUps);

@@ -19,12 +19,15 @@ export function buildPlainSchema(): GraphQLSchema {
   const resolvers: Record<string, Record<string, Resolver>> = {
     Query: {
       skill: (_root, { slug }, { loaders }) => loaders.skill.load(slug),
+      skills: (_root, { filter, first, after }, { skillGraph }) =>
+        skillGraph.listSkills(filter ?? {}, { first, after }),
       prerequisiteChain: (_root, { skill, maxDepth }, { skillGraph }) => skillGraph.prerequisiteChain(skill, maxDepth),
       learningPath: (_root, args, { learning }) => learning.learningPath(args),
     },
     Skill: {
       id: (skill: Skill) => `Skill:${skill.slug}`,
       area: (skill: Skill, _args, { loaders }) => loaders.area.load(skill.area),
+      level: (skill: Skill, _args, { loaders }) => loaders.level.load(skill.level),
       prerequisites: (skill: Skill, _args, { loaders }) => loaders.prerequisitesOfSkill.load(skill.slug),
       resources: (skill: Skill, _args, { loaders }) => loaders.resourcesOfSkill.load(skill.slug),
     },
