@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,9 +18,13 @@ import { post, startBenchServer } from './bench-support';
 //              skills): the response cache cannot help, so it is off;
 //   new text   a new document text per request (a comment with a counter): parse and
 //              validation every time; cache off.
+//   persisted  browsing, with the document sent by its hash only (Apollo's automatic
+//              persisted queries, registered once before the run): no query text to hash or
+//              parse; cache off. Measured for the API only.
 
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
-const WARMUP = Number(process.env.BENCH_WARMUP_SECONDS ?? 2);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 4);
+// Long enough for V8 to optimise the hot path and for every variable set to have been seen once.
+const WARMUP = Number(process.env.BENCH_WARMUP_SECONDS ?? 4);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 
@@ -42,9 +47,12 @@ export interface SetUp {
   readonly dist?: string;
   /** A server of bench/servers/ other than the API (a reference implementation). */
   readonly script?: string;
-  /** Whether the response cache exists (the cache-hit workload means nothing without it). */
-  readonly cache?: boolean;
+  /** Whether the server takes Apollo's persisted-query protocol (the persisted workload). */
+  readonly persisted?: boolean;
 }
+
+const WORKLOADS = ['cache hit', 'browsing', 'new text', 'persisted'] as const;
+type Workload = (typeof WORKLOADS)[number];
 
 interface Measured {
   readonly rps: number;
@@ -88,6 +96,22 @@ async function cursorsOf(url: string, slugs: readonly string[]): Promise<string[
   return [...first, ...rest.data.skills.edges.map((edge) => edge.cursor)].slice(0, Math.max(1, slugs.length - 50));
 }
 
+/**
+ * Registers a persisted query (text and hash together), as a client does on its first miss, and
+ * checks that the hash alone then gets the same answer.
+ */
+async function register(url: string, withText: string, hashOnly: string): Promise<void> {
+  const answer = async (body: string) =>
+    (await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body })).text();
+  const registered = await answer(withText);
+  const byHash = await answer(hashOnly);
+  if (!registered.startsWith('{"data"') || byHash !== registered)
+    throw new Error(`a persisted query is not answered by its hash: ${registered} / ${byHash}`);
+}
+
+const workloadsOf = (setUp: SetUp): readonly Workload[] =>
+  setUp.persisted === true ? WORKLOADS : WORKLOADS.filter((workload) => workload !== 'persisted');
+
 const median = (values: readonly number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 export async function executorWorkloads(setUps: readonly SetUp[]) {
@@ -100,8 +124,11 @@ export async function executorWorkloads(setUps: readonly SetUp[]) {
     const { text, variables } = QUERIES[name];
     const keys = name === 'skill' ? slugs : cursors;
     const fixed = JSON.stringify({ query: text, variables: variables(keys[0]!) });
+    const persistedQuery = { version: 1, sha256Hash: createHash('sha256').update(text).digest('hex') };
     return {
       fixed,
+      register: JSON.stringify({ query: text, variables: variables(keys[0]!), extensions: { persistedQuery } }),
+      persisted: keys.map((key) => JSON.stringify({ variables: variables(key), extensions: { persistedQuery } })),
       browsing: keys.map((key) => JSON.stringify({ query: text, variables: variables(key) })),
       newText: Array.from({ length: 60_000 }, (_, n) =>
         JSON.stringify({ query: `${text} # ${n}`, variables: variables(keys[0]!) }),
@@ -143,12 +170,17 @@ export async function executorWorkloads(setUps: readonly SetUp[]) {
         await bare.stop();
       }
       for (const setUp of setUps) {
-        for (const workload of ['cache hit', 'browsing', 'new text'] as const) {
+        for (const workload of workloadsOf(setUp)) {
           const env = { ...setUp.env, ...(workload === 'cache hit' ? {} : { RESPONSE_CACHE_MB: '0' }) };
           const server = await startBenchServer(setUp.script ?? 'api.server.js', env, setUp.dist);
           try {
-            const list =
-              workload === 'cache hit' ? [bodies.fixed] : workload === 'browsing' ? bodies.browsing : bodies.newText;
+            const list = {
+              'cache hit': [bodies.fixed],
+              browsing: bodies.browsing,
+              'new text': bodies.newText,
+              persisted: bodies.persisted,
+            }[workload];
+            if (workload === 'persisted') await register(server.url, bodies.register, bodies.persisted[0]!);
             record(`${name}|${setUp.label}|${workload}`, await run(server.url, list, true));
           } finally {
             await server.stop();
@@ -162,7 +194,7 @@ export async function executorWorkloads(setUps: readonly SetUp[]) {
   for (const name of Object.keys(QUERIES) as QueryName[]) {
     const bare = median(cells.get(`${name}|bare|-`)!.rps);
     for (const setUp of setUps) {
-      for (const workload of ['cache hit', 'browsing', 'new text'] as const) {
+      for (const workload of workloadsOf(setUp)) {
         const cell = cells.get(`${name}|${setUp.label}|${workload}`)!;
         rows.push({
           query: name,
@@ -182,12 +214,13 @@ export async function executorWorkloads(setUps: readonly SetUp[]) {
 /** npm run bench:executors: this build with jit and with graphql-js, and a "before" build. */
 async function main(): Promise<void> {
   const setUps: SetUp[] = [
-    { label: 'jit', env: { GRAPHQL_EXECUTOR: 'jit' } },
-    { label: 'graphql-js', env: { GRAPHQL_EXECUTOR: 'graphql-js' } },
+    { label: 'jit', env: { GRAPHQL_EXECUTOR: 'jit' }, persisted: true },
+    { label: 'graphql-js', env: { GRAPHQL_EXECUTOR: 'graphql-js' }, persisted: true },
     { label: 'mercurius+jit', env: {}, script: 'mercurius.server.js' },
     { label: 'yoga', env: {}, script: 'yoga.server.js' },
   ];
-  if (process.env.BENCH_BEFORE_DIST) setUps.push({ label: 'before', env: {}, dist: process.env.BENCH_BEFORE_DIST });
+  if (process.env.BENCH_BEFORE_DIST)
+    setUps.push({ label: 'before', env: {}, dist: process.env.BENCH_BEFORE_DIST, persisted: true });
   const rows = await executorWorkloads(setUps);
   console.table(rows);
   writeFileSync(

@@ -16,6 +16,11 @@ declare module 'fastify' {
  */
 export function registerRequestObservation(app: FastifyInstance, metrics: Metrics): void {
   app.decorateRequest('stats', null as unknown as RequestStats);
+  // The request line holds only fields set here, all numbers or short strings, never a header or
+  // a setting, so the logger's redaction could never change it; running it anyway was most of
+  // the line's cost (a sixth of a response-cache hit). The same logger and destination
+  // otherwise, and the request id that request.log would bind, in the same place.
+  const lines = app.log.child({}, { redact: [] });
   app.addHook('onRequest', async (request, reply) => {
     request.stats = newRequestStats();
     reply.header('x-request-id', request.id);
@@ -27,8 +32,9 @@ export function registerRequestObservation(app: FastifyInstance, metrics: Metric
     const { operation, outcome, storeCalls, cache } = request.stats;
     const graphql = request.url.startsWith('/graphql') && request.method !== 'OPTIONS';
     if (graphql) metrics.observeRequest(operation, reply.statusCode >= 500 ? 'error' : outcome, durationMs / 1000);
-    request.log.info(
+    lines.info(
       {
+        requestId: request.id,
         method: request.method,
         url: request.url,
         status: reply.statusCode,
