@@ -75,9 +75,11 @@ export function costLimitPlugin(
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ request, document, operationName }) {
-          const key = `${operationName ?? ''}\u0000${JSON.stringify(request.variables ?? {})}\u0000${request.query ?? ''}`;
-          let cost = request.query === undefined ? undefined : costs.get(key);
+        async didResolveOperation({ request, document, operationName, queryHash }) {
+          // By Apollo's hash of the document, which a persisted query (sent by hash, without its
+          // text) has too: keyed by the text, those were costed afresh on every request.
+          const key = `${queryHash}\u0000${operationName ?? ''}\u0000${JSON.stringify(request.variables ?? {})}`;
+          let cost = costs.get(key);
           if (cost === undefined) {
             try {
               cost = getComplexity({
@@ -92,7 +94,7 @@ export function costLimitPlugin(
               // before any resolver runs, so there is nothing to protect here.
               return;
             }
-            if (request.query !== undefined) costs.set(key, cost);
+            costs.set(key, cost);
           }
           if (cost > maxCost) {
             onRejected('cost');

@@ -51,6 +51,23 @@ describe('trusted documents, by default', () => {
     expect(byHash.body).toEqual(registered.body);
   });
 
+  it('costs a document sent by its hash with each request’s variables, as one sent as text', async () => {
+    const query =
+      'query Page($first: Int!) { skills(first: $first) { edges { node { slug prerequisites { skill { slug } } } } } }';
+    const extensions = persisted(sha256(query));
+    const cheap = await post(api, { query, variables: { first: 2 }, extensions });
+    expect(cheap.body.data.skills.edges).toHaveLength(2);
+    // The same document, by hash, now asking for more than the cost limit allows: refused,
+    // however cheap its earlier requests were, and before any store call.
+    const before = await storeCalls(api);
+    const costly = await post(api, { variables: { first: 100_000 }, extensions });
+    expect(costly.status).toBe(400);
+    expect(costly.body.errors?.[0].extensions).toMatchObject({ code: 'QUERY_LIMIT_EXCEEDED', limit: 'cost' });
+    expect(await storeCalls(api)).toBe(before);
+    const again = await post(api, { variables: { first: 2 }, extensions });
+    expect(again.body).toEqual(cheap.body);
+  });
+
   it('still answers any valid document sent as text', async () => {
     const { body } = await post(api, { query: '{ skill(slug: "sql") { name } }' });
     expect(body.data.skill.name).toBe('SQL');
