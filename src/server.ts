@@ -28,7 +28,7 @@ import { validateDataset } from './dataset/validate-dataset';
 import type { GraphStore } from './domain/ports/graph-store.port';
 import type { Context } from './graphql/context.type';
 import { type RequestContext, createContext } from './graphql/context.type';
-import { type ExecutionMismatch, compiledExecution } from './graphql/execution/compiled-executor';
+import { type ExecutionMismatch, compiledExecutionPlugin } from './graphql/execution/compiled-executor';
 import { DocumentCache } from './graphql/execution/document-cache';
 import { PersistedQueryCache, TrustedDocuments } from './graphql/trusted-documents';
 import { registerTrustedOnly } from './http/trusted-only';
@@ -131,11 +131,11 @@ export async function startServer(config: Config, overrides: ServerOverrides = {
   );
   if (config.trustedDocuments.mode === 'only') registerTrustedOnly(app, trusted, metrics);
   const mismatches: ExecutionMismatch[] = [];
-  const execution =
+  const compiled =
     config.executor === 'graphql-js'
-      ? { schema }
-      : {
-          gateway: compiledExecution(schema, {
+      ? []
+      : [
+          compiledExecutionPlugin(schema, {
             mode: config.executor,
             maxDocuments: config.documentCacheEntries,
             // The reference run reads the store uncounted, so call counts stay those of one run.
@@ -145,9 +145,9 @@ export async function startServer(config: Config, overrides: ServerOverrides = {
               app.log.error({ mismatch }, 'graphql-jit and graphql-js answered differently');
             },
           }),
-        };
+        ];
   const apollo = new ApolloServer<Context>({
-    ...execution,
+    schema,
     documentStore: new DocumentCache(config.documentCacheEntries, (hash) => trusted.document(hash)),
     persistedQueries: { cache: new PersistedQueryCache(trusted) },
     introspection: config.introspection,
@@ -168,6 +168,8 @@ export async function startServer(config: Config, overrides: ServerOverrides = {
       httpOperationsOnlyPlugin(),
       costLimitPlugin(schema, config.limits.maxCost, rejected),
       requestObserverPlugin(),
+      // After the limits (didResolveOperation), instead of Apollo's execution for queries.
+      ...compiled,
       // No @cacheControl hints are used; without this Apollo instruments every field resolution.
       ApolloServerPluginCacheControlDisabled(),
       // Production: no Sandbox, and no "Did you mean …?" hints, which leak the schema.

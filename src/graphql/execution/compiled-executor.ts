@@ -1,15 +1,15 @@
-import type { GatewayExecutor, GatewayInterface } from '@apollo/server-gateway-interface';
-import { type DocumentNode, type ExecutionResult, GraphQLError, type GraphQLSchema, execute } from 'graphql';
+import { type ApolloServerPlugin, type GraphQLResponse, HeaderMap } from '@apollo/server';
+import { type DocumentNode, type ExecutionResult, type GraphQLSchema, execute } from 'graphql';
 import { type CompiledQuery, compileQuery, isCompiledQuery } from 'graphql-jit';
 import { LRUCache } from 'lru-cache';
 
 /**
  * How GraphQL operations are executed:
- * - `jit`: compiled by graphql-jit once per document and operation, then run as plain
- *   functions; graphql-js for any document jit cannot compile;
+ * - `jit`: queries compiled by graphql-jit once per document and operation, then run as plain
+ *   functions; graphql-js for everything else (see compiledExecutionPlugin);
  * - `graphql-js`: graphql-js's interpreter, Apollo's default;
- * - `compare` (tests): queries run with both and the answers are compared byte for byte; jit's
- *   answer is returned, any difference is reported to `onMismatch`. Mutations run once, with jit.
+ * - `compare` (tests): every query jit answers is also run by graphql-js and the answers are
+ *   compared byte for byte; jit's answer is returned, any difference is reported to `onMismatch`.
  */
 export type ExecutorMode = 'jit' | 'graphql-js' | 'compare';
 
@@ -20,7 +20,7 @@ export interface ExecutionMismatch {
   readonly graphqlJs: string;
 }
 
-export interface CompiledExecutorOptions {
+export interface CompiledExecutionOptions {
   readonly mode: Exclude<ExecutorMode, 'graphql-js'>;
   /** Compiled documents kept; a document is compiled again once it has been evicted. */
   readonly maxDocuments: number;
@@ -33,12 +33,20 @@ const INTERPRETED = Symbol('interpreted');
 const SEEN_ONCE = Symbol('seen once');
 
 /**
- * Apollo Server 4 and 5 take a custom executor only through their `gateway` option (the
- * `executor` option of Apollo Server 3 is gone): a gateway that hands Apollo our schema once
- * and executes every operation Apollo has parsed and validated. Parsing, validation, plugins,
- * error formatting and the HTTP layer stay Apollo's.
+ * graphql-jit through Apollo's `responseForOperation` plugin hook. Apollo parses, validates and
+ * runs every other plugin hook; this hook then answers a query with the compiled document.
+ *
+ * Apollo's `gateway` option, its other way in, cost more than jit saved: a 50-skill list took
+ * 410–490 µs in-process behind a gateway, against 250–300 µs from this hook. Allocation was
+ * the same; far more of it survived into V8's old generation (BENCHMARKS.md, section 9).
+ *
+ * Only answers without errors are served from here. Apollo formats errors only for answers it
+ * produced itself: their codes, masking and `BAD_USER_INPUT` classification. So a query whose
+ * compiled run reports any error returns null and runs again on Apollo's own graphql-js path.
+ * The second run reads the same request's loaders, and a failing query is the rare case.
+ * Mutations, and operations Apollo could not resolve, always take Apollo's path.
  */
-export function compiledExecution(schema: GraphQLSchema, options: CompiledExecutorOptions): GatewayInterface {
+export function compiledExecutionPlugin(schema: GraphQLSchema, options: CompiledExecutionOptions): ApolloServerPlugin {
   const compiled = new LRUCache<string, CompiledQuery | typeof INTERPRETED | typeof SEEN_ONCE>({
     max: options.maxDocuments,
   });
@@ -61,80 +69,43 @@ export function compiledExecution(schema: GraphQLSchema, options: CompiledExecut
     return made;
   };
 
-  const interpret = (document: DocumentNode, contextValue: unknown, variables: unknown, operationName?: string) =>
-    execute({
-      schema,
-      document,
-      contextValue,
-      variableValues: variables as Record<string, unknown> | undefined,
-      operationName,
-    }) as ExecutionResult | Promise<ExecutionResult>;
-
-  const executor: GatewayExecutor = async (request) => {
-    const { document, queryHash, context } = request;
-    const variables = request.request.variables;
-    // What the client asked for; request.operationName is the name of the operation Apollo
-    // resolved, null when it found none.
-    const name = request.request.operationName ?? undefined;
-    // Apollo found no such operation in the document: graphql-js words the error ("Unknown
-    // operation named …") that Apollo expects; jit would compile the first operation instead.
-    if (request.operation === undefined || request.operation === null) {
-      return (await interpret(document, context, variables, name)) as Awaited<ReturnType<GatewayExecutor>>;
-    }
-    const entry = compile(document, name, `${queryHash}:${name ?? ''}`);
-    let result =
-      entry === INTERPRETED
-        ? await interpret(document, context, variables, name)
-        : await entry.query(undefined, context, variables);
-    // No data at all: the request failed before execution (variables that do not coerce).
-    // graphql-js answers those without running a resolver, and in the shape Apollo recognises
-    // as the client's mistake (BAD_USER_INPUT, 400).
-    if (entry !== INTERPRETED && result.errors !== undefined && !('data' in result && result.data !== undefined)) {
-      result = await interpret(document, context, variables, name);
-    } else if (entry !== INTERPRETED) {
-      result = withGraphQLErrors(result);
-    }
-    if (options.mode === 'compare' && request.operation.operation === 'query') {
-      const reference = await interpret(document, options.freshContext?.(context) ?? context, variables, name);
-      // Key order aside (Apollo writes the response's keys itself), byte for byte.
-      const jit = JSON.stringify({ data: result.data, errors: result.errors });
-      const graphqlJs = JSON.stringify({ data: reference.data, errors: reference.errors });
-      if (jit !== graphqlJs) {
-        options.onMismatch?.({ operationName: name ?? null, query: request.source, jit, graphqlJs });
-      }
-    }
-    return result as Awaited<ReturnType<GatewayExecutor>>;
-  };
-
   return {
-    async load() {
-      return { executor };
+    async requestDidStart() {
+      return {
+        async responseForOperation({ operation, document, queryHash, request, contextValue, source }) {
+          if (operation?.operation !== 'query') return null;
+          const name = request.operationName ?? undefined;
+          const entry = compile(document, name, `${queryHash}:${name ?? ''}`);
+          if (entry === INTERPRETED) return null;
+          const result = (await entry.query(undefined, contextValue, request.variables)) as ExecutionResult;
+          if (result.errors !== undefined || result.data === undefined || result.data === null) return null;
+          if (options.mode === 'compare') {
+            const reference = await execute({
+              schema,
+              document,
+              contextValue: options.freshContext?.(contextValue) ?? contextValue,
+              variableValues: request.variables,
+              operationName: name,
+            });
+            // Apollo writes the response's keys itself; the rest must match byte for byte.
+            const jit = JSON.stringify({ data: result.data, errors: result.errors });
+            const graphqlJs = JSON.stringify({ data: reference.data, errors: reference.errors });
+            if (jit !== graphqlJs) options.onMismatch?.({ operationName: name ?? null, query: source, jit, graphqlJs });
+          }
+          const response: GraphQLResponse = {
+            http: { status: undefined, headers: new HeaderMap() },
+            body: { kind: 'single', singleResult: { data: result.data } },
+          };
+          return response;
+        },
+      };
     },
-    onSchemaLoadOrUpdate(callback) {
-      callback({ apiSchema: schema, coreSupergraphSdl: '' });
-      return () => undefined;
-    },
-    async stop() {
-      compiled.clear();
+    async serverWillStart() {
+      return {
+        async serverWillStop() {
+          compiled.clear();
+        },
+      };
     },
   };
-}
-
-/**
- * graphql-jit reports errors with a look-alike of GraphQLError that has no `extensions` unless
- * the thrown error had some; Apollo's error formatting reads `extensions.code` from every error.
- * Rebuilt as graphql-js builds them (extensions from the original error), with jit's locations.
- */
-function withGraphQLErrors(result: ExecutionResult): ExecutionResult {
-  if (result.errors === undefined || result.errors.length === 0) return result;
-  const errors = result.errors.map((error) => {
-    const rebuilt = new GraphQLError(error.message, {
-      path: error.path,
-      originalError: error.originalError ?? undefined,
-      extensions: error.extensions,
-    });
-    (rebuilt as { locations?: GraphQLError['locations'] }).locations = error.locations;
-    return rebuilt;
-  });
-  return { ...result, errors };
 }
