@@ -4,9 +4,9 @@ import { join, relative } from 'node:path';
 import { EmbeddedGraphStore } from '../src/adapters/embedded/embedded-graph-store';
 import { diffOperations, historyOperations } from '../src/adapters/embedded/graph-diff';
 import { GraphState } from '../src/adapters/embedded/graph-state';
-import { JOURNAL_FORMAT, datasetFingerprint, rewriteJournal } from '../src/adapters/embedded/journal-file';
+import { JOURNAL_FORMAT, rewriteJournal } from '../src/adapters/embedded/journal-file';
 import { ConfigError, loadConfig } from '../src/config';
-import { DATASET_VERSION_FILE, DEFAULT_DATA_DIR, loadDataset } from '../src/dataset/load-dataset';
+import { DATASET_VERSION_FILE, DEFAULT_DATA_DIR, readDataset } from '../src/dataset/load-dataset';
 import { validateDataset } from '../src/dataset/validate-dataset';
 import { writeDatasetFiles } from '../src/dataset/write-dataset';
 
@@ -21,8 +21,9 @@ async function main(): Promise<void> {
   }
   const dir = config.dataDir ?? DEFAULT_DATA_DIR;
   const journalFile = config.dataFile;
-  const before = loadDataset(dir);
-  const store = await EmbeddedGraphStore.open({ dataset: before, journalFile, validate: validateDataset });
+  const read = readDataset(dir);
+  const before = read.dataset;
+  const store = await EmbeddedGraphStore.open({ ...read, journalFile, validate: validateDataset });
   try {
     const snapshot = store.snapshot();
     const files = writeDatasetFiles(dir, snapshot.dataset);
@@ -38,8 +39,7 @@ async function main(): Promise<void> {
       );
       files.push(`${DATASET_VERSION_FILE} (${before.version.version} → ${next})`);
     }
-    const written = loadDataset(dir);
-    rewriteJournal(journalFile, { format: JOURNAL_FORMAT, dataset: datasetFingerprint(written) }, [
+    rewriteJournal(journalFile, { format: JOURNAL_FORMAT, dataset: readDataset(dir).fingerprint }, [
       { ops: historyOperations(snapshot) },
     ]);
     const where = relative(process.cwd(), dir) || '.';

@@ -23,7 +23,7 @@ import { Neo4jGraphStore } from './adapters/neo4j/neo4j-graph-store';
 import { MemoryRateLimiter } from './adapters/rate-limit/memory-rate-limiter';
 import { EditorAuthenticator } from './auth/editor-authenticator';
 import type { Config } from './config';
-import { loadDataset } from './dataset/load-dataset';
+import { readDataset } from './dataset/load-dataset';
 import { validateDataset } from './dataset/validate-dataset';
 import type { GraphStore } from './domain/ports/graph-store.port';
 import type { Context } from './graphql/context.type';
@@ -78,7 +78,7 @@ export interface ServerOverrides {
 export async function createStore(config: Config): Promise<{ store: GraphStore; opening: OpeningReport | null }> {
   if (config.neo4j !== null) return { store: Neo4jGraphStore.connect(config.neo4j), opening: null };
   const store = await EmbeddedGraphStore.open({
-    dataset: loadDataset(config.dataDir),
+    ...readDataset(config.dataDir),
     journalFile: config.dataFile,
     validate: validateDataset,
   });

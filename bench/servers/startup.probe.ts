@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 
 import { EmbeddedGraphStore } from '../../src/adapters/embedded/embedded-graph-store';
-import { loadDataset } from '../../src/dataset/load-dataset';
+import { readDataset } from '../../src/dataset/load-dataset';
 import { validateDataset } from '../../src/dataset/validate-dataset';
 
 // Start-up time and memory of the embedded store as a server starts it: the data folder read and
@@ -14,7 +14,7 @@ async function main(): Promise<void> {
   const started = performance.now();
   const dir = process.env.BENCH_DATA_DIR as string;
   const store = await EmbeddedGraphStore.open({
-    dataset: loadDataset(dir),
+    ...readDataset(dir),
     journalFile: join(dir, 'graph.journal'),
     validate: validateDataset,
   });

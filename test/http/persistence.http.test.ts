@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 
 import { EmbeddedGraphStore } from '../../src/adapters/embedded/embedded-graph-store';
-import { loadDataset } from '../../src/dataset/load-dataset';
+import { loadDataset, readDataset } from '../../src/dataset/load-dataset';
 import { validateDataset } from '../../src/dataset/validate-dataset';
 import { serializeDataset } from '../../src/dataset/serialize-dataset';
 import { DATA_DIR } from '../../src/project-paths';
@@ -123,7 +123,7 @@ describe('the embedded store’s journal', () => {
       acknowledged = Math.max(acknowledged, ...[...output.matchAll(/acknowledged (\d+)/g)].map((m) => Number(m[1])));
 
       const store = await EmbeddedGraphStore.open({
-        dataset: loadDataset(),
+        ...readDataset(),
         journalFile: dataFile,
         validate: validateDataset,
       });

@@ -1,4 +1,5 @@
 import { EmbeddedGraphStore } from '../../src/adapters/embedded/embedded-graph-store';
+import { datasetFingerprint } from '../../src/adapters/embedded/journal-file';
 import type { Dataset } from '../../src/dataset/dataset.types';
 import { validateDataset } from '../../src/dataset/validate-dataset';
 import type { GraphStore } from '../../src/domain/ports/graph-store.port';
@@ -15,7 +16,12 @@ const SIZE = { numRuns: Number(process.env.RUNS ?? 100), maxCommands: 60 };
 /** Each store's journal and the data/ it started from: a restart replays the one onto the other. */
 const origins = new WeakMap<GraphStore, { journalFile: string; dataset: Dataset }>();
 const openOn = async (dataset: Dataset, journalFile: string) => {
-  const store = await EmbeddedGraphStore.open({ dataset, journalFile, validate: validateDataset });
+  const store = await EmbeddedGraphStore.open({
+    dataset,
+    fingerprint: datasetFingerprint(dataset),
+    journalFile,
+    validate: validateDataset,
+  });
   origins.set(store, { journalFile, dataset });
   return store;
 };

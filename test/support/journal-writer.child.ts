@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 
 import { EmbeddedGraphStore } from '../../src/adapters/embedded/embedded-graph-store';
-import { loadDataset } from '../../src/dataset/load-dataset';
+import { readDataset } from '../../src/dataset/load-dataset';
 import { validateDataset } from '../../src/dataset/validate-dataset';
 
 // Commits problem reports to the store journaled at the path given as argument, as fast as it
@@ -9,7 +9,7 @@ import { validateDataset } from '../../src/dataset/validate-dataset';
 // line a few kilobytes, so a kill often lands in the middle of one.
 async function main(): Promise<void> {
   const store = await EmbeddedGraphStore.open({
-    dataset: loadDataset(),
+    ...readDataset(),
     journalFile: process.argv[2],
     validate: validateDataset,
   });

@@ -1,6 +1,10 @@
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
 import { InvalidDatasetError } from '../../src/domain/domain-error';
 import { generateDataset } from '../../src/dataset/generate-dataset';
-import { parseDataset } from '../../src/dataset/load-dataset';
+import { DEFAULT_DATA_DIR, parseDataset, readDataset } from '../../src/dataset/load-dataset';
 import { serializeDataset } from '../../src/dataset/serialize-dataset';
 import { buildRawDataset, buildResource, buildResponsibility, buildSkill, requires } from '../support/factories';
 
@@ -169,5 +173,28 @@ describe('generated datasets', () => {
   it('obey the same rules as data/, so they can be written to a data file and loaded back', () => {
     const generated = generateDataset({ skills: 300, seed: 7, clusterSize: 30 });
     expect(parseDataset(serializeDataset(generated))).toEqual(generated);
+  });
+});
+
+describe('readDataset', () => {
+  const copyOf = (dir: string) => {
+    const copy = mkdtempSync(join(tmpdir(), 'skill-graph-read-'));
+    cpSync(dir, copy, { recursive: true });
+    return copy;
+  };
+
+  it('fingerprints data/ by its files: the same bytes give the same name, any other byte another', () => {
+    const first = copyOf(DEFAULT_DATA_DIR);
+    const second = copyOf(DEFAULT_DATA_DIR);
+    const original = readDataset(first);
+    expect(original.fingerprint).toMatch(/^files:[0-9a-f]{64}$/);
+    expect(readDataset(second).fingerprint).toBe(original.fingerprint);
+
+    // Reformatted only: the same graph, but a different data/, whose journal is checked again.
+    const areas = join(second, 'areas.json');
+    writeFileSync(areas, JSON.stringify(JSON.parse(readFileSync(areas, 'utf8'))));
+    const reformatted = readDataset(second);
+    expect(reformatted.dataset).toEqual(original.dataset);
+    expect(reformatted.fingerprint).not.toBe(original.fingerprint);
   });
 });

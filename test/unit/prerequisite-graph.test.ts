@@ -4,6 +4,7 @@ import {
   learningOrder,
   longestChain,
   prerequisiteDepths,
+  prerequisiteStructure,
   shortestPrerequisitePath,
 } from '../../src/domain/prerequisite-graph';
 import { requires } from '../support/factories';
@@ -104,5 +105,41 @@ describe('longestChain', () => {
       'a',
     ]);
     expect(longestChain([])).toEqual([]);
+  });
+
+  it('breaks ties by the smallest slug, at the head and at every step, whatever the order of the edges', () => {
+    // Two chains of two steps from different heads, and two equally long ways down from "m".
+    const edges = [
+      requires('z', 'y'),
+      requires('y', 'x'),
+      requires('m', 'p'),
+      requires('m', 'k'),
+      requires('p', 'a'),
+      requires('k', 'a'),
+    ];
+    expect(longestChain(edges)).toEqual(['m', 'k', 'a']);
+    expect(longestChain([...edges].reverse())).toEqual(['m', 'k', 'a']);
+  });
+
+  it('refuses a graph with a cycle, which no store ever holds', () => {
+    expect(() => longestChain([requires('a', 'b'), requires('b', 'a')])).toThrow(/cycle a → b → a/);
+  });
+});
+
+describe('prerequisiteStructure', () => {
+  it('gives the cycle and no chain for a cyclic graph, the chain and no cycle for a DAG', () => {
+    expect(prerequisiteStructure([requires('a', 'b'), requires('b', 'c'), requires('c', 'a')])).toEqual({
+      cycle: ['a', 'b', 'c', 'a'],
+      longestChain: [],
+    });
+    expect(prerequisiteStructure([requires('c', 'b'), requires('b', 'a'), requires('c', 'a')])).toEqual({
+      cycle: null,
+      longestChain: ['c', 'b', 'a'],
+    });
+  });
+
+  it('follows a chain of 50,000 steps without overflowing the stack', () => {
+    const chain = Array.from({ length: 50_000 }, (_, n) => requires(`s${n + 1}`, `s${n}`));
+    expect(prerequisiteStructure(chain).longestChain).toHaveLength(50_001);
   });
 });

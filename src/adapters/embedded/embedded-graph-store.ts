@@ -13,7 +13,6 @@ import {
   JournalWriter,
   acquireLock,
   appendLinesSync,
-  datasetFingerprint,
   readJournal,
   releaseLock,
   removeLeftovers,
@@ -25,6 +24,12 @@ import { readSnapshot } from './snapshot-file';
 export interface EmbeddedStoreOptions {
   /** The canonical dataset (data/), loaded and validated. */
   readonly dataset: Dataset;
+  /**
+   * Names that dataset in the journal, so a start can tell whether data/ changed since the
+   * journal's changes were made: readDataset's for data/ on disk, datasetFingerprint's for a
+   * dataset made in memory.
+   */
+  readonly fingerprint: string;
   /** Where accepted changes are journaled; null keeps them in memory only (tests, benchmarks). */
   readonly journalFile: string | null;
   /**
@@ -135,11 +140,15 @@ export class EmbeddedGraphStore implements GraphStore {
    * made, each change is checked against the graph's rules again; one that no longer applies is
    * kept aside (never dropped) and named in the report. Nothing in the journal stops a start.
    */
-  static async open({ dataset, journalFile, validate }: EmbeddedStoreOptions): Promise<EmbeddedGraphStore> {
+  static async open({
+    dataset,
+    fingerprint,
+    journalFile,
+    validate,
+  }: EmbeddedStoreOptions): Promise<EmbeddedGraphStore> {
     if (journalFile === null) return EmbeddedGraphStore.fromDataset(dataset);
     acquireLock(journalFile);
     const leftovers = removeLeftovers(journalFile);
-    const fingerprint = datasetFingerprint(dataset);
     const migratedFrom = migrateWholeGraphFile(journalFile, dataset, fingerprint);
     const contents = readJournal(journalFile);
     const state = GraphState.fromDataset(dataset);
