@@ -70,7 +70,14 @@ const environment = z
     REPORT_PROBLEM_LIMIT: z.coerce.number().int().min(1).max(10_000).default(5),
     REPORT_PROBLEM_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(3600),
     MAX_QUERY_DEPTH: z.coerce.number().int().min(2).max(100).default(12),
-    MAX_QUERY_COST: z.coerce.number().int().min(10).max(10_000_000).default(10_000),
+    MAX_QUERY_COST: z.coerce.number().int().min(10).max(10_000_000).default(20_000),
+    MAX_RESULT_ITEMS: z.coerce.number().int().min(10).max(10_000_000).default(20_000),
+    MAX_RESPONSE_BYTES: z.coerce
+      .number()
+      .int()
+      .min(1024)
+      .max(1024 * 1024 * 1024)
+      .default(8 * 1024 * 1024),
     MAX_ALIASES: z.coerce.number().int().min(0).max(1000).default(15),
     MAX_TOKENS: z.coerce.number().int().min(100).max(1_000_000).default(3000),
     MAX_BODY_BYTES: z.coerce
@@ -172,12 +179,20 @@ export interface Config {
   readonly responseCacheBytes: number;
 }
 
-/** Checked before any resolver runs; see graphql/query-limits.ts. */
+/**
+ * Depth, cost, aliases and tokens are checked before any resolver runs (graphql/query-limits.ts);
+ * result items and response bytes while and after the query runs (execution/result-budget.ts).
+ */
 export interface QueryLimits {
   readonly maxDepth: number;
+  /** The most objects a query's lists may be estimated to return (graphql/complexity.ts). */
   readonly maxCost: number;
   readonly maxAliases: number;
   readonly maxTokens: number;
+  /** The most objects a query's lists may really return, counted as it runs. */
+  readonly maxResultItems: number;
+  /** The longest answer, in characters of JSON. */
+  readonly maxResponseBytes: number;
 }
 
 export class ConfigError extends Error {
@@ -230,6 +245,8 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
       maxCost: e.MAX_QUERY_COST,
       maxAliases: e.MAX_ALIASES,
       maxTokens: e.MAX_TOKENS,
+      maxResultItems: e.MAX_RESULT_ITEMS,
+      maxResponseBytes: e.MAX_RESPONSE_BYTES,
     },
     maxBodyBytes: e.MAX_BODY_BYTES,
     corsOrigins: e.CORS_ORIGINS === '*' ? '*' : e.CORS_ORIGINS.split(','),

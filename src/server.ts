@@ -39,7 +39,8 @@ import { registerWebApp } from './http/web-app.routes';
 import { createFormatError } from './graphql/format-error';
 import { httpOperationsOnlyPlugin } from './graphql/plugins/http-operations.plugin';
 import { requestObserverPlugin } from './graphql/plugins/request-observer.plugin';
-import { costLimitPlugin, queryLimitRules } from './graphql/query-limits';
+import { GraphExtentSource, costLimitPlugin, queryLimitRules } from './graphql/query-limits';
+import { countListItems, resultBudgetPlugin } from './graphql/execution/result-budget';
 import { buildSkillGraphSchema } from './graphql/schema';
 import { Metrics } from './observability/metrics';
 import type { RequestStats } from './observability/request-stats';
@@ -91,8 +92,14 @@ export async function startServer(config: Config, overrides: ServerOverrides = {
     config.neo4j === null && config.responseCacheBytes > 0 ? new ResponseCache(config.responseCacheBytes) : null;
   const { store: opened, opening } =
     overrides.store === undefined ? await createStore(config) : { store: overrides.store, opening: null };
-  const store = cache === null ? opened : afterCommit(opened, () => cache.invalidate());
-  const schema = overrides.schema ?? (await buildSkillGraphSchema());
+  // The cost estimate sizes lists by the graph's extent; a write may change it.
+  let extents: GraphExtentSource | null = null;
+  const store = afterCommit(opened, () => {
+    cache?.invalidate();
+    extents?.invalidate();
+  });
+  extents = new GraphExtentSource(() => store.graphExtent());
+  const schema = countListItems(overrides.schema ?? (await buildSkillGraphSchema()));
   const development = config.nodeEnv === 'development';
   const production = config.nodeEnv === 'production';
   const metrics = new Metrics();
@@ -166,7 +173,9 @@ export async function startServer(config: Config, overrides: ServerOverrides = {
     }),
     plugins: [
       httpOperationsOnlyPlugin(),
-      costLimitPlugin(schema, config.limits.maxCost, rejected),
+      costLimitPlugin(schema, config.limits.maxCost, extents, rejected),
+      // Before the observer, so an answer it replaces is counted as rejected.
+      resultBudgetPlugin(),
       requestObserverPlugin(),
       // After the limits (didResolveOperation), instead of Apollo's execution for queries.
       ...compiled,
@@ -192,7 +201,12 @@ export async function startServer(config: Config, overrides: ServerOverrides = {
     path: '/graphql',
     context: async (request) =>
       createContext(
-        { store: countedFor(request.stats), clock, reportLimiter },
+        {
+          store: countedFor(request.stats),
+          clock,
+          reportLimiter,
+          resultLimits: { maxItems: config.limits.maxResultItems, maxBytes: config.limits.maxResponseBytes },
+        },
         {
           editor: authenticator.authenticate(request.headers.authorization),
           client: request.ip,

@@ -7,7 +7,13 @@ import { newRequestStats } from '../../src/observability/request-stats';
 // What the reference servers (mercurius, yoga) share with the API: the same canonical graph in
 // the embedded store, the same services and loaders, one context per request.
 const store = EmbeddedGraphStore.fromDataset(loadDataset());
-const dependencies = { store, clock: { now: () => new Date() }, reportLimiter: new MemoryRateLimiter(5, 3600) };
+const dependencies = {
+  store,
+  clock: { now: () => new Date() },
+  reportLimiter: new MemoryRateLimiter(5, 3600),
+  // The reference servers do not count result items (server.ts's countListItems); no limit applies.
+  resultLimits: { maxItems: Number.MAX_SAFE_INTEGER, maxBytes: Number.MAX_SAFE_INTEGER },
+};
 const silent = {
   info() {},
   warn() {},

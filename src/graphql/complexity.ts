@@ -1,43 +1,127 @@
-import type { FieldNode } from 'graphql';
-import type { ComplexityEstimatorArgs } from 'graphql-query-complexity';
+import type { GraphQLField, GraphQLOutputType } from 'graphql';
+import { getNullableType, isCompositeType, isListType } from 'graphql';
+import type { ComplexityEstimator } from 'graphql-query-complexity';
 
-// What each list field costs, for the cost limit. A field costs 1 plus what is selected under it
-// times how many items it may return: `first` or `maxDepth` where the client says, an assumed
-// fan-out elsewhere. The graph's lists are short (a skill has on average under two
-// prerequisites and three resources), so 5 leaves room without letting nested lists explode.
+import { MAX_CHAIN_DEPTH } from '../domain/limits';
+import type { GraphExtent } from '../domain/ports/graph-store.port';
 
-export const ASSUMED_LIST_SIZE = 5;
-/** Plans and gap analyses list every skill on the way to a goal. */
-export const ASSUMED_PLAN_SIZE = 25;
+// A query's cost is an upper bound on the number of objects its lists can return: each list
+// field costs its longest possible length times (1 + what is selected under each item), every
+// other field costs what is selected under it, and scalars cost nothing. Execution counts the
+// same thing (result-budget.ts), so the estimate can be checked against the real count, and
+// a query whose estimate is within the limit cannot exceed the budget.
+//
+// The lengths are the graph's own (GraphExtent: how many skills the largest area holds today,
+// the most prerequisites one skill has, ...) or the arguments that bound a list (`first`).
+// Every list of objects in the schema must have a bound here: a list without one makes the
+// estimate fail, and a failed estimate refuses the query.
 
-export const listCost = ({ childComplexity }: ComplexityEstimatorArgs) => 1 + ASSUMED_LIST_SIZE * childComplexity;
+type Args = Readonly<Record<string, unknown>>;
 
-export const planCost = ({ childComplexity }: ComplexityEstimatorArgs) => 1 + ASSUMED_PLAN_SIZE * childComplexity;
+/** What the bounds are computed from. */
+export interface CostFacts {
+  readonly extent: GraphExtent;
+  /**
+   * The smallest `hoursPerWeek` any learningPath of the operation asks for, or null when none
+   * asks for a schedule. A schedule's weeks depend on the argument of the field above it, which
+   * an estimate of the schedule cannot see; the smallest one bounds every schedule of the query.
+   */
+  readonly hoursPerWeek: number | null;
+}
 
-export const perFirst = ({ args, childComplexity }: ComplexityEstimatorArgs) =>
-  1 + Math.max(1, Number(args.first ?? 1)) * childComplexity;
+type Bound = (args: Args, facts: CostFacts) => number;
 
-export const perDepth = ({ args, childComplexity }: ComplexityEstimatorArgs) =>
-  1 + Math.max(1, Number(args.maxDepth ?? 1)) * childComplexity;
+const first: Bound = (args) => Math.max(0, Number(args.first ?? 0));
+const extent =
+  (key: keyof GraphExtent): Bound =>
+  (_args, facts) =>
+    facts.extent[key];
+const orAllWithLowerLevels =
+  (perLevel: keyof GraphExtent, all: keyof GraphExtent): Bound =>
+  (args, facts) =>
+    args.includeLowerLevels === true ? facts.extent[all] : facts.extent[perLevel];
 
-/** Study hours assumed per plan step, to size a schedule before the plan exists. */
-export const ASSUMED_HOURS_PER_STEP = 20;
-/** What one week of a schedule costs: the week, its sessions and their skills. */
-export const SCHEDULE_WEEK_COST = 10;
+/** A schedule packs a plan's hours into weeks: no plan has more hours than the whole graph. */
+const weeks: Bound = (_args, { extent, hoursPerWeek }) =>
+  hoursPerWeek === null ? 0 : Math.ceil(extent.hours / Math.max(1, hoursPerWeek));
+/** Each session is at least an hour of one skill, so a week holds at most hoursPerWeek of them. */
+const sessionsPerWeek: Bound = (_args, { extent, hoursPerWeek }) =>
+  hoursPerWeek === null ? 0 : Math.min(Math.max(1, hoursPerWeek), extent.skills);
 
-/**
- * A learning plan grows with its targets (ASSUMED_PLAN_SIZE steps each), and its schedule with
- * the hours it spreads over the weeks: at 1 hour a week, a plan of 50 targets is thousands of
- * weeks. So the schedule, when selected, costs its assumed weeks, and a request for an enormous
- * one is refused before it runs instead of answering megabytes.
- */
-export const learningPathCost = ({ args, childComplexity, node }: ComplexityEstimatorArgs & { node: FieldNode }) => {
-  const targets = Array.isArray(args.targets) ? Math.max(1, args.targets.length) : 1;
-  const steps = ASSUMED_PLAN_SIZE * targets;
-  const hoursPerWeek = Number(args.hoursPerWeek ?? 0);
-  const schedule = node.selectionSet?.selections.some(
-    (selection) => selection.kind === 'Field' && selection.name.value === 'schedule',
-  );
-  const weeks = schedule && hoursPerWeek > 0 ? Math.ceil((steps * ASSUMED_HOURS_PER_STEP) / hoursPerWeek) : 0;
-  return 1 + steps * childComplexity + weeks * SCHEDULE_WEEK_COST;
+/** The longest each list of objects can be, by `Type.field`. */
+export const LIST_BOUNDS: Readonly<Record<string, Bound>> = {
+  'Query.areas': extent('areas'),
+  'Query.levels': extent('levels'),
+  'Query.responsibilities': extent('responsibilities'),
+  'Query.readyToLearn': first,
+  'Query.search': first,
+  'Query.unlocks': extent('skills'),
+  'Area.skills': extent('skillsPerArea'),
+  'SeniorityLevel.skills': orAllWithLowerLevels('skillsPerLevel', 'skills'),
+  'SeniorityLevel.responsibilities': orAllWithLowerLevels('responsibilitiesPerLevel', 'responsibilities'),
+  'Responsibility.skills': extent('skillsPerResponsibility'),
+  'Resource.skills': extent('skillsPerResource'),
+  'Skill.children': extent('childrenPerSkill'),
+  'Skill.prerequisites': extent('prerequisitesPerSkill'),
+  'Skill.dependents': extent('dependentsPerSkill'),
+  'Skill.related': extent('relatedPerSkill'),
+  'Skill.resources': extent('resourcesPerSkill'),
+  'Skill.responsibilities': extent('responsibilitiesPerSkill'),
+  // Plans, chains and gaps can hold the whole graph.
+  'LearningPath.targets': extent('skills'),
+  'LearningPath.steps': extent('skills'),
+  'LearningPath.schedule': weeks,
+  'StudyWeek.sessions': sessionsPerWeek,
+  'LearningStep.neededFor': extent('dependentsPerSkill'),
+  'LearningStep.resources': extent('resourcesPerSkill'),
+  'GapAnalysis.missingSkills': extent('skills'),
+  'GapAnalysis.responsibilities': extent('responsibilities'),
+  'ResponsibilityGap.missingSkills': extent('skillsPerResponsibility'),
+  'PrerequisiteChain.steps': extent('skills'),
+  'PrerequisiteChain.order': extent('skills'),
+  'PrerequisiteChain.edges': extent('prerequisites'),
+  // A shortest chain is never longer than the longest chain the graph may hold.
+  'PrerequisitePath.edges': () => MAX_CHAIN_DEPTH,
+  // A page's edges are bounded by `first` of the field above: that field carries the multiplier.
+  'SkillConnection.edges': () => 1,
+  'ResourceConnection.edges': () => 1,
+  'ChangeConnection.edges': () => 1,
+  'ProblemConnection.edges': () => 1,
 };
+
+/** Fields that return one page: what is under them is multiplied by the page size. */
+export const PAGE_FIELDS: Readonly<Record<string, Bound>> = {
+  'Query.skills': first,
+  'Query.resources': first,
+  'Query.changes': first,
+  'Query.problems': first,
+};
+
+/** A list whose items are objects: the only lists that multiply work. */
+export function isObjectList(type: GraphQLOutputType): boolean {
+  const nullable = getNullableType(type);
+  if (!isListType(nullable)) return false;
+  let item: GraphQLOutputType = nullable.ofType;
+  while (isListType(getNullableType(item))) item = (getNullableType(item) as { ofType: GraphQLOutputType }).ofType;
+  return isCompositeType(getNullableType(item));
+}
+
+export class MissingListBoundError extends Error {
+  constructor(readonly field: string) {
+    super(`No bound is declared for the list ${field} (graphql/complexity.ts)`);
+    this.name = 'MissingListBoundError';
+  }
+}
+
+/** graphql-query-complexity's estimator for this model. */
+export function costEstimator(facts: CostFacts): ComplexityEstimator {
+  return ({ type, field, args, childComplexity }) => {
+    const key = `${type.name}.${(field as GraphQLField<unknown, unknown>).name}`;
+    const page = PAGE_FIELDS[key];
+    if (page !== undefined) return page(args, facts) * childComplexity;
+    if (!isObjectList(field.type)) return childComplexity;
+    const bound = LIST_BOUNDS[key];
+    if (bound === undefined) throw new MissingListBoundError(key);
+    return bound(args, facts) * (1 + childComplexity);
+  };
+}

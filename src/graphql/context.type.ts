@@ -7,6 +7,8 @@ import { EditingService } from '../domain/services/editing.service';
 import { LearningService } from '../domain/services/learning.service';
 import { SkillGraphService } from '../domain/services/skill-graph.service';
 import type { RequestStats } from '../observability/request-stats';
+import type { ResultLimits } from './execution/result-budget';
+import { ResultBudget } from './execution/result-budget';
 import { Loaders } from './loaders';
 
 export interface Context {
@@ -21,12 +23,15 @@ export interface Context {
   readonly requestId: string;
   readonly log: FastifyBaseLogger;
   readonly stats: RequestStats;
+  /** What the query's lists have returned so far, against the request's budget. */
+  readonly budget: ResultBudget;
 }
 
 export interface ContextDependencies {
   readonly store: GraphStore;
   readonly clock: Clock;
   readonly reportLimiter: RateLimiter;
+  readonly resultLimits: ResultLimits;
 }
 
 export interface RequestFacts {
@@ -54,11 +59,13 @@ export class RequestContext implements Context {
   readonly requestId: string;
   readonly log: FastifyBaseLogger;
   readonly stats: RequestStats;
+  readonly budget: ResultBudget;
 
   constructor(
     private readonly dependencies: ContextDependencies,
     facts: RequestFacts,
   ) {
+    this.budget = new ResultBudget(dependencies.resultLimits);
     this.editor = facts.editor;
     this.client = facts.client;
     this.requestId = facts.requestId;

@@ -1,12 +1,19 @@
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import type { ApolloServerPlugin } from '@apollo/server';
-import type { GraphQLSchema, ValidationContext, ValidationRule } from 'graphql';
-import { GraphQLError } from 'graphql';
-import { fieldExtensionsEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
+import { createHash } from 'node:crypto';
+
+import type { FastifyBaseLogger } from 'fastify';
+import type { DocumentNode, GraphQLSchema, ValidationContext, ValidationRule } from 'graphql';
+import { GraphQLError, Kind, getVariableValues, visit } from 'graphql';
+import { getComplexity } from 'graphql-query-complexity';
 import { LRUCache } from 'lru-cache';
 
 import type { QueryLimits } from '../config';
+import type { GraphExtent } from '../domain/ports/graph-store.port';
+import { costEstimator } from './complexity';
+
+const sha256 = (text: string): string => createHash('sha256').update(text).digest('base64url');
 
 // Limits checked before any resolver runs, so a refused query costs no store call:
 // depth and aliases as validation rules (graphql-armor), cost once the variables are known
@@ -16,7 +23,7 @@ import type { QueryLimits } from '../config';
 
 export const QUERY_LIMIT_EXCEEDED = 'QUERY_LIMIT_EXCEEDED';
 
-export const LIMIT_NAMES = ['depth', 'cost', 'aliases', 'tokens'] as const;
+export const LIMIT_NAMES = ['depth', 'cost', 'aliases', 'tokens', 'items', 'responseBytes'] as const;
 export type LimitName = (typeof LIMIT_NAMES)[number];
 
 export function limitError(limit: LimitName, max: number, actual: number | null): GraphQLError {
@@ -63,22 +70,104 @@ export function queryLimitRules(limits: QueryLimits, onRejected: (limit: LimitNa
   ];
 }
 
-/** The cost limit needs the variables (`first: $n`), so it runs once the operation is resolved. */
+/**
+ * The graph's extent, as the cost estimate sizes lists with it: read from the store at most
+ * once per `maxAgeMs` (other API instances write to a shared Neo4j too), and again after this
+ * process commits a write. Between two reads a list may have grown; the result budget, which
+ * counts what a query really returns, still holds then.
+ */
+export class GraphExtentSource {
+  private cached: { extent: GraphExtent; id: string; at: number } | null = null;
+  private reading: Promise<{ extent: GraphExtent; id: string }> | null = null;
+
+  constructor(
+    private readonly read: () => Promise<GraphExtent>,
+    private readonly maxAgeMs = 5000,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** The extent and a short name for it (cost-cache keys include it). */
+  async current(): Promise<{ extent: GraphExtent; id: string }> {
+    if (this.cached !== null && this.now() - this.cached.at < this.maxAgeMs) return this.cached;
+    this.reading ??= this.read()
+      .then((extent) => {
+        const id = sha256(JSON.stringify(extent)).slice(0, 16);
+        this.cached = { extent, id, at: this.now() };
+        return this.cached;
+      })
+      .catch((error: unknown) => {
+        // The last extent known is still a fair estimate; with none, the store is not there.
+        if (this.cached !== null) return this.cached;
+        throw error;
+      })
+      .finally(() => (this.reading = null));
+    return this.reading;
+  }
+
+  /** After a committed write: the next estimate reads the extent again. */
+  invalidate(): void {
+    this.cached = null;
+  }
+}
+
+/** The smallest hoursPerWeek of any learningPath in the document (fragments included). */
+export function smallestHoursPerWeek(
+  document: DocumentNode,
+  variables: Readonly<Record<string, unknown>>,
+): number | null {
+  let smallest: number | null = null;
+  visit(document, {
+    Field(node) {
+      if (node.name.value !== 'learningPath') return;
+      const argument = node.arguments?.find((a) => a.name.value === 'hoursPerWeek');
+      if (argument === undefined) return;
+      const value =
+        argument.value.kind === Kind.VARIABLE
+          ? variables[argument.value.name.value]
+          : argument.value.kind === Kind.INT
+            ? Number(argument.value.value)
+            : null;
+      if (typeof value === 'number') smallest = smallest === null ? value : Math.min(smallest, value);
+    },
+  });
+  return smallest;
+}
+
+/**
+ * The cost limit needs the variables (`first: $n`) and the graph's extent, so it runs once the
+ * operation is resolved. It fails closed: an estimate that cannot be made (the estimator's own
+ * node limit, a list without a bound) refuses the query. Only variables that do not fit their
+ * types are left to execution, which refuses them with BAD_USER_INPUT before any resolver runs.
+ */
 export function costLimitPlugin(
   schema: GraphQLSchema,
   maxCost: number,
+  extents: GraphExtentSource,
   onRejected: (limit: LimitName) => void,
-): ApolloServerPlugin {
-  const estimators = [fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })];
-  // The same document with the same variables always costs the same; clients repeat queries.
-  const costs = new LRUCache<string, number>({ max: 2000 });
+): ApolloServerPlugin<{ readonly budget: { estimate: number | null }; readonly log: FastifyBaseLogger }> {
+  // The same document with the same variables on the same graph always costs the same, and
+  // clients repeat queries. Keys are hashes, so an entry's size does not depend on the request.
+  const costs = new LRUCache<string, number>({ max: 5000 });
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ request, document, operationName, queryHash }) {
+        async didResolveOperation({ request, document, operation, operationName, queryHash, contextValue }) {
+          if (operation === undefined) return;
+          const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {}, {
+            maxErrors: 1,
+          });
+          if (coerced.errors !== undefined) return;
+          let extent: { extent: GraphExtent; id: string };
+          try {
+            extent = await extents.current();
+          } catch {
+            throw new GraphQLError('The graph store is not available', {
+              extensions: { code: 'SERVICE_UNAVAILABLE', http: { status: 503 } },
+            });
+          }
           // By Apollo's hash of the document, which a persisted query (sent by hash, without its
           // text) has too: keyed by the text, those were costed afresh on every request.
-          const key = `${queryHash}\u0000${operationName ?? ''}\u0000${JSON.stringify(request.variables ?? {})}`;
+          const key = `${queryHash}:${operationName ?? ''}:${sha256(JSON.stringify(coerced.coerced))}:${extent.id}`;
           let cost = costs.get(key);
           if (cost === undefined) {
             try {
@@ -87,15 +176,25 @@ export function costLimitPlugin(
                 query: document,
                 variables: request.variables ?? {},
                 operationName: operationName ?? undefined,
-                estimators,
+                estimators: [
+                  costEstimator({
+                    extent: extent.extent,
+                    hoursPerWeek: smallestHoursPerWeek(document, coerced.coerced),
+                  }),
+                ],
               });
-            } catch {
-              // Variables that do not fit their types: execution refuses them with BAD_USER_INPUT
-              // before any resolver runs, so there is nothing to protect here.
-              return;
+            } catch (error) {
+              // Above graphql-query-complexity's node limit (fragments spread again and again),
+              // or a bug of ours: either way nobody knows what the query would cost.
+              if (!/maximum allowed number of nodes/.test(String((error as Error)?.message))) {
+                contextValue.log.error({ err: error }, 'the cost of a query could not be estimated');
+              }
+              onRejected('cost');
+              throw limitError('cost', maxCost, null);
             }
             costs.set(key, cost);
           }
+          contextValue.budget.estimate = cost;
           if (cost > maxCost) {
             onRejected('cost');
             throw limitError('cost', maxCost, cost);

@@ -29,7 +29,7 @@ export function registerRequestObservation(app: FastifyInstance, metrics: Metric
   });
   app.addHook('onResponse', async (request, reply) => {
     const durationMs = reply.elapsedTime;
-    const { operation, outcome, storeCalls, cache } = request.stats;
+    const { operation, outcome, storeCalls, cache, cost, items } = request.stats;
     const graphql = request.url.startsWith('/graphql') && request.method !== 'OPTIONS';
     if (graphql) metrics.observeRequest(operation, reply.statusCode >= 500 ? 'error' : outcome, durationMs / 1000);
     lines.info(
@@ -39,7 +39,9 @@ export function registerRequestObservation(app: FastifyInstance, metrics: Metric
         url: request.url,
         status: reply.statusCode,
         durationMs: Math.round(durationMs * 100) / 100,
-        ...(graphql ? { operation, outcome, storeCalls, ...(cache ? { cache } : {}) } : {}),
+        ...(graphql
+          ? { operation, outcome, storeCalls, ...(cache ? { cache } : {}), ...(cost === null ? {} : { cost, items }) }
+          : {}),
       },
       'request',
     );

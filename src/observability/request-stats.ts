@@ -12,6 +12,9 @@ export interface RequestStats {
   /** For a miss: where to store the answer, and the graph version it is computed on. */
   cacheKey: string | null;
   cacheVersion: number;
+  /** The query's cost estimate, and the objects its lists really returned (null before execution). */
+  cost: number | null;
+  items: number | null;
 }
 
 export function newRequestStats(): RequestStats {
@@ -23,5 +26,7 @@ export function newRequestStats(): RequestStats {
     cache: null,
     cacheKey: null,
     cacheVersion: 0,
+    cost: null,
+    items: null,
   };
 }

@@ -136,6 +136,30 @@ export function defineGraphStoreContract(name: string, createStore: (dataset: Da
         ]);
         expect(await store.listResponsibilities({ levels: [] })).toEqual([]);
       });
+
+      it('gives the size of the graph and the longest list of each relation', async () => {
+        const hours = contractDataset().skills.reduce((sum, skill) => sum + skill.estimatedHours, 0);
+        expect(await store.graphExtent()).toEqual({
+          skills: 6,
+          resources: 3,
+          areas: 2,
+          levels: 3,
+          responsibilities: 4,
+          prerequisites: 6,
+          hours,
+          skillsPerArea: 3, // alpha: top, mid-b, far; zeta: base, mid-a, lonely
+          skillsPerLevel: 3, // junior: base, mid-a, lonely
+          childrenPerSkill: 2, // base: mid-a, mid-b
+          prerequisitesPerSkill: 3, // top: mid-a, mid-b, base
+          dependentsPerSkill: 3, // base: top, mid-a, mid-b
+          relatedPerSkill: 2, // lonely: base, top (related topics read both ways)
+          resourcesPerSkill: 2, // top: book-one, free-guide
+          responsibilitiesPerSkill: 2, // top: r-design, a-review
+          skillsPerResource: 2, // book-one: top, base
+          skillsPerResponsibility: 2, // r-design: top, base
+          responsibilitiesPerLevel: 2, // senior: r-biz, a-review
+        });
+      });
     });
 
     describe('batch lookups follow the DataLoader contract', () => {

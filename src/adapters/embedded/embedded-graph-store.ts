@@ -91,6 +91,7 @@ const READ_METHODS = [
   'listProblems',
   'findProblemsByIds',
   'datasetInfo',
+  'graphExtent',
 ] as const satisfies readonly (keyof GraphReader)[];
 
 // The read methods are installed by the constructor, each through the gate.

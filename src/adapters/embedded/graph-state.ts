@@ -5,6 +5,7 @@ import type { Dataset } from '../../dataset/dataset.types';
 import type { Change, Problem, ProblemStatus } from '../../domain/editing.types';
 import type {
   DatasetInfo,
+  GraphExtent,
   DatasetVersion,
   GraphTransaction,
   Page,
@@ -398,6 +399,39 @@ export class GraphState implements GraphTransaction {
         resources: this.resources.size,
         freeResources: [...this.resources.values()].filter((r) => r.free).length,
       },
+    };
+  }
+
+  async graphExtent(): Promise<GraphExtent> {
+    let prerequisitesPerSkill = 0;
+    let dependentsPerSkill = 0;
+    let relatedPerSkill = 0;
+    let hours = 0;
+    this.dag.forEachNode((slug, skill) => {
+      prerequisitesPerSkill = Math.max(prerequisitesPerSkill, this.dag.outDegree(slug));
+      dependentsPerSkill = Math.max(dependentsPerSkill, this.dag.inDegree(slug));
+      relatedPerSkill = Math.max(relatedPerSkill, this.relatedGraph.degree(slug));
+      hours += skill.estimatedHours;
+    });
+    return {
+      skills: this.dag.order,
+      resources: this.resources.size,
+      areas: this.areas.size,
+      levels: this.levels.size,
+      responsibilities: this.responsibilities.size,
+      prerequisites: this.dag.size,
+      hours,
+      skillsPerArea: this.skillsByArea.longest(),
+      skillsPerLevel: this.skillsByLevel.longest(),
+      childrenPerSkill: this.childrenByParent.longest(),
+      prerequisitesPerSkill,
+      dependentsPerSkill,
+      relatedPerSkill,
+      resourcesPerSkill: this.resourcesBySkill.longest(),
+      responsibilitiesPerSkill: this.responsibilitiesBySkill.longest(),
+      skillsPerResource: this.skillsByResource.longest(),
+      skillsPerResponsibility: this.skillsByResponsibility.longest(),
+      responsibilitiesPerLevel: this.responsibilitiesByLevel.longest(),
     };
   }
 

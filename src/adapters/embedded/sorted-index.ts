@@ -32,6 +32,13 @@ export class SortedIndex {
   get(key: string): readonly string[] {
     return this.lists.get(key) ?? [];
   }
+
+  /** The length of the longest list (0 when empty). */
+  longest(): number {
+    let longest = 0;
+    for (const list of this.lists.values()) longest = Math.max(longest, list.length);
+    return longest;
+  }
 }
 
 /** First index whose element is not less than `slug` in a sorted list. */

@@ -40,6 +40,7 @@ export const READ_STATEMENTS = [
   'list-problems-with-status',
   'find-problems-by-ids',
   'dataset-info',
+  'graph-extent',
   'ping',
 ] as const;
 

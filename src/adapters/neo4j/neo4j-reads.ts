@@ -4,6 +4,7 @@ import neo4j from 'neo4j-driver';
 import type { Change, Problem, ProblemStatus } from '../../domain/editing.types';
 import type {
   DatasetInfo,
+  GraphExtent,
   GraphReader,
   Page,
   PageRequest,
@@ -41,6 +42,28 @@ import {
 } from './neo4j-record.mapper';
 
 export type Params = Record<string, unknown>;
+
+/** The columns of graph-extent.cypher, one per field of GraphExtent. */
+const GRAPH_EXTENT_KEYS = [
+  'skills',
+  'resources',
+  'areas',
+  'levels',
+  'responsibilities',
+  'prerequisites',
+  'hours',
+  'skillsPerArea',
+  'skillsPerLevel',
+  'childrenPerSkill',
+  'prerequisitesPerSkill',
+  'dependentsPerSkill',
+  'relatedPerSkill',
+  'resourcesPerSkill',
+  'responsibilitiesPerSkill',
+  'skillsPerResource',
+  'skillsPerResponsibility',
+  'responsibilitiesPerLevel',
+] as const satisfies readonly (keyof GraphExtent)[];
 
 /**
  * Every read of the Neo4j store, each one parameterised statement from cypher/. Batch methods
@@ -224,6 +247,14 @@ export abstract class Neo4jReads implements GraphReader {
         freeResources: count('freeResources'),
       },
     };
+  }
+
+  async graphExtent(): Promise<GraphExtent> {
+    const [record] = await this.run('graph-extent');
+    const extent = Object.fromEntries(
+      GRAPH_EXTENT_KEYS.map((key) => [key, toNumber(record.get(key), key)]),
+    ) as Record<(typeof GRAPH_EXTENT_KEYS)[number], number>;
+    return extent;
   }
 
   private async closure(

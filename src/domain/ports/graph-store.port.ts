@@ -129,6 +129,8 @@ export interface GraphReader {
   findProblemsByIds(ids: readonly string[]): Promise<readonly (Problem | null)[]>;
 
   datasetInfo(): Promise<DatasetInfo>;
+  /** How long each of the graph's lists can be today (see GraphExtent). */
+  graphExtent(): Promise<GraphExtent>;
 }
 
 /**
@@ -168,6 +170,33 @@ export interface DatasetVersion {
 }
 
 /** What a frontend needs to cache by and to show: the edition, the edits since, and the sizes. */
+/**
+ * The size of the graph and the longest list each relation holds today: what a query's lists
+ * can return at most, for costing a query before it runs.
+ */
+export interface GraphExtent {
+  readonly skills: number;
+  readonly resources: number;
+  readonly areas: number;
+  readonly levels: number;
+  readonly responsibilities: number;
+  /** REQUIRES edges, both strengths. */
+  readonly prerequisites: number;
+  /** The estimated hours of every skill, added up: no plan can take longer. */
+  readonly hours: number;
+  readonly skillsPerArea: number;
+  readonly skillsPerLevel: number;
+  readonly childrenPerSkill: number;
+  readonly prerequisitesPerSkill: number;
+  readonly dependentsPerSkill: number;
+  readonly relatedPerSkill: number;
+  readonly resourcesPerSkill: number;
+  readonly responsibilitiesPerSkill: number;
+  readonly skillsPerResource: number;
+  readonly skillsPerResponsibility: number;
+  readonly responsibilitiesPerLevel: number;
+}
+
 export interface DatasetInfo {
   readonly version: DatasetVersion | null;
   /** How many changes were accepted since the edition was loaded: version plus revision names a graph. */

@@ -1,7 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 
-import { listCost } from '../complexity';
-
 import type { Area } from '../../domain/skill-graph.types';
 import type { Context } from '../context.type';
 import { globalId } from '../global-id';
@@ -11,7 +9,6 @@ import { SkillType } from '../types/skill.type';
 @Resolver(() => AreaType)
 export class AreaResolver {
   @Query(() => [AreaType], {
-    complexity: listCost,
     description: 'The five areas, in the guide’s order.',
   })
   areas(@Ctx() { skillGraph }: Context) {
@@ -28,7 +25,7 @@ export class AreaResolver {
     return globalId('Area', area.slug);
   }
 
-  @FieldResolver(() => [SkillType], { complexity: listCost })
+  @FieldResolver(() => [SkillType])
   skills(@Root() area: Area, @Ctx() { loaders }: Context) {
     return loaders.skillsOfArea.load(area.slug);
   }

@@ -1,7 +1,5 @@
 import { Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 
-import { perFirst } from '../complexity';
-
 import type { Change } from '../../domain/editing.types';
 import type { Context } from '../context.type';
 import { ConnectionArgs } from '../inputs/connection.args';
@@ -13,7 +11,6 @@ export const ChangeConnectionType = connectionType('Change', ChangeType, 'newest
 @Resolver(() => ChangeType)
 export class ChangeResolver {
   @Query(() => ChangeConnectionType, {
-    complexity: perFirst,
     nullable: true,
     description: 'Accepted changes, newest first. Needs an editor token.',
   })

@@ -1,14 +1,11 @@
 import { Arg, Ctx, Query, Resolver } from 'type-graphql';
 
-import { planCost } from '../complexity';
-
 import type { Context } from '../context.type';
 import { GapAnalysisType } from '../types/gap-analysis.type';
 
 @Resolver(() => GapAnalysisType)
 export class GapAnalysisResolver {
   @Query(() => GapAnalysisType, {
-    complexity: planCost,
     nullable: true,
     description: 'For a level, the responsibilities of that level and below with the skills still missing, and a plan.',
   })

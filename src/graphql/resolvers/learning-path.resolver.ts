@@ -1,7 +1,5 @@
 import { Args, Ctx, Query, Resolver } from 'type-graphql';
 
-import { learningPathCost } from '../complexity';
-
 import type { Context } from '../context.type';
 import { LearningPathArgs } from '../inputs/learning.args';
 import { LearningPathType } from '../types/learning-path.type';
@@ -9,7 +7,6 @@ import { LearningPathType } from '../types/learning-path.type';
 @Resolver(() => LearningPathType)
 export class LearningPathResolver {
   @Query(() => LearningPathType, {
-    complexity: learningPathCost,
     nullable: true,
     description:
       'Every skill needed for the targets that is not known, in a learning order, with hours, reasons and resources. ' +

@@ -1,7 +1,5 @@
 import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
 
-import { perDepth } from '../complexity';
-
 import { DEFAULT_CHAIN_DEPTH, MAX_CHAIN_DEPTH } from '../../domain/services/skill-graph.service';
 import type { Context } from '../context.type';
 import { PrerequisiteChainType } from '../types/prerequisite-chain.type';
@@ -9,7 +7,6 @@ import { PrerequisiteChainType } from '../types/prerequisite-chain.type';
 @Resolver(() => PrerequisiteChainType)
 export class PrerequisiteChainResolver {
   @Query(() => PrerequisiteChainType, {
-    complexity: perDepth,
     nullable: true,
     description: 'Everything to learn before a skill, with a learning order. NOT_FOUND when the skill does not exist.',
   })

@@ -1,7 +1,5 @@
 import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
 
-import { perDepth, planCost } from '../complexity';
-
 import type { DiagramFormat } from '../../domain/diagram';
 import { DEFAULT_CHAIN_DEPTH, MAX_CHAIN_DEPTH } from '../../domain/limits';
 import type { Context } from '../context.type';
@@ -10,7 +8,6 @@ import { DiagramFormatEnum, PrerequisiteDiagramType, PrerequisitePathType } from
 @Resolver(() => PrerequisitePathType)
 export class PrerequisitePathResolver {
   @Query(() => PrerequisitePathType, {
-    complexity: planCost,
     nullable: true,
     description:
       'The shortest prerequisite chain from `skill` down to `requires`, or null when `skill` does not need it.',
@@ -29,7 +26,6 @@ export class PrerequisitePathResolver {
   }
 
   @Query(() => PrerequisiteDiagramType, {
-    complexity: perDepth,
     nullable: true,
     description: 'The prerequisite chain of a skill as Mermaid, Graphviz DOT or JSON source.',
   })

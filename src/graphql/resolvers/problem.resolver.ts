@@ -1,7 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root, UseMiddleware } from 'type-graphql';
 
-import { perFirst } from '../complexity';
-
 import type { Problem, ProblemStatus } from '../../domain/editing.types';
 import { ClearLoadersAfterWrite } from '../clear-loaders.middleware';
 import type { Context } from '../context.type';
@@ -39,7 +37,6 @@ export class ProblemResolver {
   }
 
   @Query(() => ProblemConnectionType, {
-    complexity: perFirst,
     nullable: true,
     description: 'Reported problems, newest first. Needs an editor token.',
   })

@@ -1,7 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 
-import { listCost, perFirst } from '../complexity';
-
 import type { Resource } from '../../domain/skill-graph.types';
 import type { Context } from '../context.type';
 import { globalId } from '../global-id';
@@ -20,7 +18,6 @@ export class ResourceResolver {
   }
 
   @Query(() => ResourceConnectionType, {
-    complexity: perFirst,
     nullable: true,
     description: 'Learning resources in slug order, filtered and paginated.',
   })
@@ -33,7 +30,7 @@ export class ResourceResolver {
     return globalId('Resource', resource.slug);
   }
 
-  @FieldResolver(() => [SkillType], { complexity: listCost })
+  @FieldResolver(() => [SkillType])
   skills(@Root() resource: Resource, @Ctx() { loaders }: Context) {
     return loaders.skillsOfResource.load(resource.slug);
   }

@@ -1,7 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 
-import { listCost } from '../complexity';
-
 import type { Responsibility } from '../../domain/skill-graph.types';
 import type { Context } from '../context.type';
 import { globalId } from '../global-id';
@@ -13,7 +11,6 @@ import { SkillType } from '../types/skill.type';
 @Resolver(() => ResponsibilityType)
 export class ResponsibilityResolver {
   @Query(() => [ResponsibilityType], {
-    complexity: listCost,
     description: 'Responsibilities in the guide’s order.',
   })
   responsibilities(
@@ -33,7 +30,7 @@ export class ResponsibilityResolver {
     return loaders.level.load(responsibility.level);
   }
 
-  @FieldResolver(() => [SkillType], { complexity: listCost })
+  @FieldResolver(() => [SkillType])
   skills(@Root() responsibility: Responsibility, @Ctx() { loaders }: Context) {
     return loaders.skillsOfResponsibility.load(responsibility.slug);
   }

@@ -1,7 +1,5 @@
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 
-import { perFirst } from '../complexity';
-
 import type { SearchHit } from '../../domain/ports/graph-store.port';
 import { MAX_SEARCH_RESULTS } from '../../domain/services/learning.service';
 import type { Context } from '../context.type';
@@ -10,7 +8,6 @@ import { SEARCH_KIND, SearchHitType, SearchResultUnion } from '../types/search-h
 @Resolver(() => SearchHitType)
 export class SearchResolver {
   @Query(() => [SearchHitType], {
-    complexity: perFirst,
     nullable: true,
     description: 'Skills, resources and areas matching the text, best first; tolerant of case and small typos.',
   })

@@ -1,7 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 
-import { listCost } from '../complexity';
-
 import type { SeniorityLevel } from '../../domain/skill-graph.types';
 import type { Context } from '../context.type';
 import { globalId } from '../global-id';
@@ -17,7 +15,6 @@ const INCLUDE_LOWER_LEVELS = {
 @Resolver(() => SeniorityLevelType)
 export class SeniorityLevelResolver {
   @Query(() => [SeniorityLevelType], {
-    complexity: listCost,
     description: 'Junior, senior and principal, by rank.',
   })
   levels(@Ctx() { skillGraph }: Context) {
@@ -34,7 +31,7 @@ export class SeniorityLevelResolver {
     return globalId('SeniorityLevel', level.slug);
   }
 
-  @FieldResolver(() => [ResponsibilityType], { complexity: listCost })
+  @FieldResolver(() => [ResponsibilityType])
   responsibilities(
     @Root() level: SeniorityLevel,
     @Arg('includeLowerLevels', () => Boolean, INCLUDE_LOWER_LEVELS) includeLowerLevels: boolean,
@@ -44,7 +41,7 @@ export class SeniorityLevelResolver {
     return loader.load(level.slug);
   }
 
-  @FieldResolver(() => [SkillType], { complexity: listCost })
+  @FieldResolver(() => [SkillType])
   skills(
     @Root() level: SeniorityLevel,
     @Arg('includeLowerLevels', () => Boolean, INCLUDE_LOWER_LEVELS) includeLowerLevels: boolean,

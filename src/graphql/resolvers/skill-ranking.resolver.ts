@@ -1,7 +1,5 @@
 import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
 
-import { perDepth, perFirst } from '../complexity';
-
 import { DEFAULT_CHAIN_DEPTH, MAX_CHAIN_DEPTH } from '../../domain/limits';
 import { MAX_RESULTS } from '../../domain/services/learning.service';
 import type { Context } from '../context.type';
@@ -10,7 +8,6 @@ import { RankedSkillType, UnlockedSkillType } from '../types/skill-ranking.type'
 @Resolver(() => RankedSkillType)
 export class SkillRankingResolver {
   @Query(() => [RankedSkillType], {
-    complexity: perFirst,
     nullable: true,
     description:
       'Skills not yet known whose prerequisites are all known, by how many skills they unlock, then slug. ' +
@@ -31,7 +28,6 @@ export class SkillRankingResolver {
   }
 
   @Query(() => [UnlockedSkillType], {
-    complexity: perDepth,
     nullable: true,
     description: 'Skills that transitively require this one, by how many skills they unlock, then distance, then slug.',
   })

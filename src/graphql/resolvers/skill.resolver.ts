@@ -1,7 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 
-import { listCost, perFirst } from '../complexity';
-
 import type { Skill } from '../../domain/skill-graph.types';
 import type { Context } from '../context.type';
 import { globalId } from '../global-id';
@@ -23,7 +21,6 @@ export class SkillResolver {
   }
 
   @Query(() => SkillConnectionType, {
-    complexity: perFirst,
     nullable: true,
     description: 'Skills in slug order, filtered and paginated.',
   })
@@ -51,32 +48,32 @@ export class SkillResolver {
     return skill.parent === null ? null : loaders.skill.load(skill.parent);
   }
 
-  @FieldResolver(() => [SkillType], { complexity: listCost })
+  @FieldResolver(() => [SkillType])
   children(@Root() skill: Skill, @Ctx() { loaders }: Context) {
     return loaders.childrenOfSkill.load(skill.slug);
   }
 
-  @FieldResolver(() => [PrerequisiteType], { complexity: listCost })
+  @FieldResolver(() => [PrerequisiteType])
   prerequisites(@Root() skill: Skill, @Ctx() { loaders }: Context) {
     return loaders.prerequisitesOfSkill.load(skill.slug);
   }
 
-  @FieldResolver(() => [SkillType], { complexity: listCost })
+  @FieldResolver(() => [SkillType])
   async dependents(@Root() skill: Skill, @Ctx() { loaders }: Context) {
     return (await loaders.dependentsOfSkill.load(skill.slug)).map((link) => link.skill);
   }
 
-  @FieldResolver(() => [SkillType], { complexity: listCost })
+  @FieldResolver(() => [SkillType])
   related(@Root() skill: Skill, @Ctx() { loaders }: Context) {
     return loaders.relatedOfSkill.load(skill.slug);
   }
 
-  @FieldResolver(() => [ResourceType], { complexity: listCost })
+  @FieldResolver(() => [ResourceType])
   resources(@Root() skill: Skill, @Ctx() { loaders }: Context) {
     return loaders.resourcesOfSkill.load(skill.slug);
   }
 
-  @FieldResolver(() => [ResponsibilityType], { complexity: listCost })
+  @FieldResolver(() => [ResponsibilityType])
   responsibilities(@Root() skill: Skill, @Ctx() { loaders }: Context) {
     return loaders.responsibilitiesOfSkill.load(skill.slug);
   }
