@@ -70,8 +70,8 @@ const environment = z
     REPORT_PROBLEM_LIMIT: z.coerce.number().int().min(1).max(10_000).default(5),
     REPORT_PROBLEM_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(3600),
     MAX_QUERY_DEPTH: z.coerce.number().int().min(2).max(100).default(12),
-    MAX_QUERY_COST: z.coerce.number().int().min(10).max(10_000_000).default(20_000),
-    MAX_RESULT_ITEMS: z.coerce.number().int().min(10).max(10_000_000).default(20_000),
+    MAX_QUERY_COST: z.coerce.number().int().min(10).max(10_000_000).default(50_000),
+    MAX_RESULT_ITEMS: z.coerce.number().int().min(10).max(10_000_000).default(50_000),
     MAX_RESPONSE_BYTES: z.coerce
       .number()
       .int()

@@ -98,7 +98,11 @@ export async function startServer(config: Config, overrides: ServerOverrides = {
     cache?.invalidate();
     extents?.invalidate();
   });
-  extents = new GraphExtentSource(() => store.graphExtent());
+  // Only this process writes to the embedded store, so its extent changes only on a commit here.
+  extents = new GraphExtentSource(() => store.graphExtent(), config.neo4j === null ? Infinity : 5000);
+  // Read once now, so the first queries are not the ones that wait for it (an unreachable Neo4j
+  // is read again on the first query).
+  await extents.current().catch(() => undefined);
   const schema = countListItems(overrides.schema ?? (await buildSkillGraphSchema()));
   const development = config.nodeEnv === 'development';
   const production = config.nodeEnv === 'production';

@@ -10,6 +10,7 @@ import { getComplexity } from 'graphql-query-complexity';
 import { LRUCache } from 'lru-cache';
 
 import type { QueryLimits } from '../config';
+import { StoreUnavailableError } from '../domain/domain-error';
 import type { GraphExtent } from '../domain/ports/graph-store.port';
 import { costEstimator } from './complexity';
 
@@ -71,10 +72,10 @@ export function queryLimitRules(limits: QueryLimits, onRejected: (limit: LimitNa
 }
 
 /**
- * The graph's extent, as the cost estimate sizes lists with it: read from the store at most
- * once per `maxAgeMs` (other API instances write to a shared Neo4j too), and again after this
- * process commits a write. Between two reads a list may have grown; the result budget, which
- * counts what a query really returns, still holds then.
+ * The graph's extent, as the cost estimate sizes lists with it: read from the store again after
+ * this process commits a write, and, where other processes write too (a shared Neo4j), at most
+ * `maxAgeMs` after the last read. Between two reads a list may have grown; the result budget,
+ * which counts what a query really returns, still holds then.
  */
 export class GraphExtentSource {
   private cached: { extent: GraphExtent; id: string; at: number } | null = null;
@@ -82,7 +83,7 @@ export class GraphExtentSource {
 
   constructor(
     private readonly read: () => Promise<GraphExtent>,
-    private readonly maxAgeMs = 5000,
+    private readonly maxAgeMs: number,
     private readonly now: () => number = Date.now,
   ) {}
 
@@ -161,7 +162,7 @@ export function costLimitPlugin(
           try {
             extent = await extents.current();
           } catch {
-            throw new GraphQLError('The graph store is not available', {
+            throw new GraphQLError(new StoreUnavailableError().message, {
               extensions: { code: 'SERVICE_UNAVAILABLE', http: { status: 503 } },
             });
           }

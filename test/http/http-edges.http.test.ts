@@ -110,7 +110,8 @@ describe('the cost of a learning plan', () => {
     }
   };
 
-  it('grows with the targets and with a schedule spread thin', async () => {
+  it('grows with a schedule, and with a schedule spread thin', async () => {
+    // A plan may hold every skill, whatever its targets: its steps cost the graph's size.
     const one = await cost('{ learningPath(targets: ["http"]) { steps { skill { slug } } } }');
     const two = await cost('{ learningPath(targets: ["http", "caching"]) { steps { skill { slug } } } }');
     const weekly = await cost(
@@ -119,7 +120,7 @@ describe('the cost of a learning plan', () => {
     const thin = await cost(
       '{ learningPath(targets: ["http"], hoursPerWeek: 1) { steps { skill { slug } } schedule { week } } }',
     );
-    expect(two).toBeGreaterThan(one);
+    expect(two).toBe(one);
     expect(thin).toBeGreaterThan(weekly);
     expect(weekly).toBeGreaterThan(one);
   });

@@ -251,9 +251,10 @@ export abstract class Neo4jReads implements GraphReader {
 
   async graphExtent(): Promise<GraphExtent> {
     const [record] = await this.run('graph-extent');
-    const extent = Object.fromEntries(
-      GRAPH_EXTENT_KEYS.map((key) => [key, toNumber(record.get(key), key)]),
-    ) as Record<(typeof GRAPH_EXTENT_KEYS)[number], number>;
+    const extent = Object.fromEntries(GRAPH_EXTENT_KEYS.map((key) => [key, toNumber(record.get(key), key)])) as Record<
+      (typeof GRAPH_EXTENT_KEYS)[number],
+      number
+    >;
     return extent;
   }
 
