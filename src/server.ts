@@ -151,6 +151,7 @@ export async function startServer(config: Config, overrides: ServerOverrides = {
             maxDocuments: config.documentCacheEntries,
             // The reference run reads the store uncounted, so call counts stay those of one run.
             freshContext: (context) => (context as RequestContext).fork(store),
+            beforeRerun: (context) => (context as RequestContext).budget.rerun(),
             onMismatch: (mismatch) => {
               mismatches.push(mismatch);
               app.log.error({ mismatch }, 'graphql-jit and graphql-js answered differently');

@@ -27,6 +27,8 @@ export interface CompiledExecutionOptions {
   /** For `compare`: a context of its own for the reference run, so it shares no loader cache. */
   readonly freshContext?: (context: unknown) => unknown;
   readonly onMismatch?: (mismatch: ExecutionMismatch) => void;
+  /** Before a query whose compiled run failed runs again on graphql-js (to forget its counts). */
+  readonly beforeRerun?: (context: unknown) => void;
 }
 
 const INTERPRETED = Symbol('interpreted');
@@ -78,7 +80,10 @@ export function compiledExecutionPlugin(schema: GraphQLSchema, options: Compiled
           const entry = compile(document, name, `${queryHash}:${name ?? ''}`);
           if (entry === INTERPRETED) return null;
           const result = (await entry.query(undefined, contextValue, request.variables)) as ExecutionResult;
-          if (result.errors !== undefined || result.data === undefined || result.data === null) return null;
+          if (result.errors !== undefined || result.data === undefined || result.data === null) {
+            options.beforeRerun?.(contextValue);
+            return null;
+          }
           if (options.mode === 'compare') {
             const reference = await execute({
               schema,

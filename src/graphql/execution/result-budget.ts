@@ -38,6 +38,14 @@ export class ResultBudget {
     }
   }
 
+  /**
+   * The same query is about to run again from the start (graphql-js after a compiled run that
+   * failed): its items are counted afresh, unless the first run already spent the budget.
+   */
+  rerun(): void {
+    if (this.exceeded === null) this.items = 0;
+  }
+
   /** Refuses at once when the budget is spent: nothing more is fetched for a query that has failed. */
   check(): void {
     if (this.exceeded !== null) throw this.error();
