@@ -31,6 +31,9 @@ export class ResultBudget {
   constructor(readonly limits: ResultLimits) {}
 
   take(count: number): void {
+    // Lists that arrive after the budget is spent are refused, not counted: their items are never
+    // completed, so the count says how far the query really got.
+    if (this.exceeded !== null) throw this.error();
     this.items += count;
     if (this.items > this.limits.maxItems) {
       this.exceeded ??= 'items';
@@ -102,7 +105,7 @@ function counted(budget: ResultBudget, value: unknown): unknown {
 
 /**
  * Replaces the answer of a query that spent its budget, or whose JSON would pass the byte
- * budget, with one error. Runs before the request observer, which then counts it as rejected.
+ * budget, with one error (HTTP 400, as for the limits checked before a query runs). Runs before the request observer, which then counts it as rejected.
  */
 export function resultBudgetPlugin(): ApolloServerPlugin<BudgetedContext & { stats: RequestStats }> {
   return {
@@ -121,6 +124,8 @@ export function resultBudgetPlugin(): ApolloServerPlugin<BudgetedContext & { sta
           const { message, extensions } = budget.error();
           const { http: _http, ...rest } = extensions as Record<string, unknown>;
           response.body.singleResult = { data: null, errors: [{ message, extensions: rest }] };
+          // As for every other limit: the request is refused, whichever executor got how far.
+          response.http.status = 400;
         },
       };
     },
@@ -138,14 +143,17 @@ export function jsonLengthExceeds(value: unknown, max: number): boolean {
   while (stack.length > 0) {
     const item = stack.pop();
     if (typeof item === 'string') length += item.length + 2;
-    else if (typeof item === 'number') length += 8;
-    else if (item === null || item === undefined || typeof item === 'boolean') length += 5;
+    else if (typeof item === 'number') length += String(item).length;
+    else if (typeof item === 'boolean') length += item ? 4 : 5;
+    else if (item === null || item === undefined) length += 4;
     else if (Array.isArray(item)) {
-      length += 1 + item.length;
+      length += 1 + Math.max(1, item.length);
+      if (length > max) return true;
       for (const element of item) stack.push(element);
     } else if (typeof item === 'object') {
+      length += 1;
       for (const key in item) {
-        length += key.length + 4;
+        length += key.length + 4; // "key": and a comma or the closing brace
         stack.push((item as Record<string, unknown>)[key]);
       }
     }
