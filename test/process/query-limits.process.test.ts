@@ -2,6 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+import { exponentialShapes } from '../support/query-shapes';
 import { type ServerProcess, startServerProcess } from '../support/server-process';
 
 // The attack report's query bombs (shared/reviews/attack-2447657.md, D1 and D2) against the real
@@ -225,4 +226,48 @@ describe('the result budget on its own (estimate switched off)', () => {
     const small = await post(server, '{ skills(first: 5) { edges { node { slug description } } } }');
     expect(small.body.errors).toBeUndefined();
   });
+});
+
+describe('every exponential shape, default limits', () => {
+  it('is refused before it runs, or answered within the budget with no more than its estimate', async () => {
+    const server = await startProduction();
+    const shapes = exponentialShapes(12);
+    const answered: { name: string; requestId: string }[] = [];
+    const refused = new Map<string, number>();
+    try {
+      for (const shape of shapes) {
+        const { status, body, requestId } = await post(server, shape.query);
+        if (status === 400) {
+          const limit = String(body.errors?.[0]?.extensions?.limit);
+          expect([shape.name, body.errors?.[0]?.extensions?.code]).toEqual([shape.name, 'QUERY_LIMIT_EXCEEDED']);
+          refused.set(limit, (refused.get(limit) ?? 0) + 1);
+        } else {
+          expect([shape.name, status, body.errors]).toEqual([shape.name, 200, undefined]);
+          answered.push({ name: shape.name, requestId });
+        }
+      }
+      await expectHealthy(server);
+    } finally {
+      server.child.kill('SIGTERM');
+      await server.exit;
+    }
+    // Stopped, the process has written every log line.
+    const lines = new Map(
+      server
+        .output()
+        .split('\n')
+        .filter((text) => text.startsWith('{'))
+        .map((text) => JSON.parse(text) as Record<string, unknown>)
+        .filter((line) => line.msg === 'request')
+        .map((line) => [line.requestId, line]),
+    );
+    for (const { name, requestId } of answered) {
+      const { cost, items } = lines.get(requestId) as { cost: number; items: number };
+      expect([name, items <= cost && items <= 50_000]).toEqual([name, true]);
+    }
+    expect(shapes.length).toBeGreaterThan(2 * 11 * 11);
+    // Most of them multiply past any sane answer; the ones that do not are answered.
+    expect(refused.get('cost')).toBeGreaterThan(shapes.length / 2);
+    expect(answered.length).toBeGreaterThan(50);
+  }, 120_000);
 });
