@@ -43,9 +43,23 @@ export class TcpProxy {
     for (const deliver of this.held.splice(0)) deliver();
   }
 
+  /**
+   * As if the server stopped: every open connection is cut and new ones are refused, until
+   * restore() listens again on the same port.
+   */
+  async cut(): Promise<void> {
+    const closed = new Promise((resolve) => this.server.close(resolve));
+    for (const socket of this.sockets) socket.destroy();
+    await closed;
+  }
+
+  async restore(): Promise<void> {
+    await new Promise<void>((resolve) => this.server.listen(this.port, '127.0.0.1', resolve));
+  }
+
   async close(): Promise<void> {
     for (const socket of this.sockets) socket.destroy();
-    await new Promise((resolve) => this.server.close(resolve));
+    if (this.server.listening) await new Promise((resolve) => this.server.close(resolve));
   }
 
   private relay(client: Socket, target: { host: string; port: number }): void {
