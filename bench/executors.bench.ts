@@ -221,7 +221,9 @@ async function main(): Promise<void> {
   ];
   if (process.env.BENCH_BEFORE_DIST)
     setUps.push({ label: 'before', env: {}, dist: process.env.BENCH_BEFORE_DIST, persisted: true });
-  const rows = await executorWorkloads(setUps);
+  // BENCH_SETUPS=jit,before measures only those, for comparing two builds of the API.
+  const only = process.env.BENCH_SETUPS?.split(',');
+  const rows = await executorWorkloads(only === undefined ? setUps : setUps.filter((s) => only.includes(s.label)));
   console.table(rows);
   writeFileSync(
     join(__dirname, '..', '..', 'reports', 'bench-executors.json'),
