@@ -1,6 +1,15 @@
-import { getNamedType, isObjectType } from 'graphql';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
-import { LIST_BOUNDS, PAGE_FIELDS, isObjectList } from '../../src/graphql/complexity';
+import { getNamedType, isObjectType, parse } from 'graphql';
+import { getComplexity } from 'graphql-query-complexity';
+
+import { EmbeddedGraphStore } from '../../src/adapters/embedded/embedded-graph-store';
+import { loadConfig } from '../../src/config';
+import { loadDataset } from '../../src/dataset/load-dataset';
+import { LIST_BOUNDS, PAGE_FIELDS, costEstimator, isObjectList } from '../../src/graphql/complexity';
+import { smallestHoursPerWeek } from '../../src/graphql/query-limits';
+import { PROJECT_ROOT } from '../../src/project-paths';
 import { jsonLengthExceeds } from '../../src/graphql/execution/result-budget';
 import { buildSkillGraphSchema } from '../../src/graphql/schema';
 
@@ -23,6 +32,32 @@ describe('the cost model', () => {
       expect([key, fields.get(key)?.endsWith('Connection')]).toEqual([key, true]);
       expect(LIST_BOUNDS[`${fields.get(key)}.edges`]?.({}, null as never)).toBe(1);
     }
+  });
+
+  it('lets every registered operation through with the variables that make it dearest', async () => {
+    const schema = await buildSkillGraphSchema();
+    const extent = await EmbeddedGraphStore.fromDataset(loadDataset()).graphExtent();
+    const manifest = JSON.parse(readFileSync(join(PROJECT_ROOT, 'trusted-documents.json'), 'utf8')) as {
+      operations: { name: string; body: string }[];
+    };
+    // One hour a week is the thinnest schedule; every level, every skill asked for.
+    const variables = {
+      text: 'cache',
+      slug: 'distributed-transactions',
+      depth: 25,
+      helpful: true,
+      targets: ['distributed-transactions', 'microservices'],
+      known: [],
+      hoursPerWeek: 1,
+      level: 'principal',
+    };
+    const { maxCost } = loadConfig({}).limits;
+    const costs = manifest.operations.map(({ name, body }) => {
+      const query = parse(body);
+      const estimators = [costEstimator({ extent, hoursPerWeek: smallestHoursPerWeek(query, variables) })];
+      return [name, getComplexity({ schema, query, variables, estimators }) <= maxCost];
+    });
+    expect(costs.filter(([, within]) => !within)).toEqual([]);
   });
 });
 
