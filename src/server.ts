@@ -31,13 +31,13 @@ import { type RequestContext, createContext } from './graphql/context.type';
 import { type ExecutionMismatch, compiledExecutionPlugin } from './graphql/execution/compiled-executor';
 import { DocumentCache } from './graphql/execution/document-cache';
 import { PersistedQueryCache, TrustedDocuments } from './graphql/trusted-documents';
-import { registerTrustedOnly } from './http/trusted-only';
 import { registerOperationalRoutes } from './http/operational.routes';
 import { registerRequestObservation } from './http/request-observation';
 import { ResponseCache, registerResponseCache } from './http/response-cache';
 import { registerWebApp } from './http/web-app.routes';
 import { createFormatError } from './graphql/format-error';
 import { httpOperationsOnlyPlugin } from './graphql/plugins/http-operations.plugin';
+import { beforeParsingPlugin, maxQueryBytes, trustedOnly } from './graphql/plugins/before-parsing.plugin';
 import { requestObserverPlugin } from './graphql/plugins/request-observer.plugin';
 import { costLimitPlugin, queryLimitRules } from './graphql/query-limits';
 import { buildSkillGraphSchema } from './graphql/schema';
@@ -129,7 +129,6 @@ export async function startServer(config: Config, overrides: ServerOverrides = {
     schema,
     queryLimitRules(config.limits, () => undefined),
   );
-  if (config.trustedDocuments.mode === 'only') registerTrustedOnly(app, trusted, metrics);
   const mismatches: ExecutionMismatch[] = [];
   const compiled =
     config.executor === 'graphql-js'
@@ -138,6 +137,7 @@ export async function startServer(config: Config, overrides: ServerOverrides = {
           compiledExecutionPlugin(schema, {
             mode: config.executor,
             maxDocuments: config.documentCacheEntries,
+            maxBytes: config.documentCacheBytes,
             // The reference run reads the store uncounted, so call counts stay those of one run.
             freshContext: (context) => (context as RequestContext).fork(store),
             onMismatch: (mismatch) => {
@@ -148,8 +148,16 @@ export async function startServer(config: Config, overrides: ServerOverrides = {
         ];
   const apollo = new ApolloServer<Context>({
     schema,
-    documentStore: new DocumentCache(config.documentCacheEntries, (hash) => trusted.document(hash)),
-    persistedQueries: { cache: new PersistedQueryCache(trusted) },
+    documentStore: new DocumentCache(
+      { maxEntries: config.documentCacheEntries, maxBytes: config.documentCacheBytes },
+      (hash) => trusted.document(hash),
+    ),
+    persistedQueries: {
+      cache: new PersistedQueryCache(trusted, {
+        maxEntries: config.documentCacheEntries,
+        maxBytes: config.persistedQueryCacheBytes,
+      }),
+    },
     introspection: config.introspection,
     includeStacktraceInErrorResponses: development,
     allowBatchedHttpRequests: false,
@@ -168,6 +176,15 @@ export async function startServer(config: Config, overrides: ServerOverrides = {
       httpOperationsOnlyPlugin(),
       costLimitPlugin(schema, config.limits.maxCost, rejected),
       requestObserverPlugin(),
+      // After the observer, so a refusal's outcome is the last word. Text above MAX_QUERY_BYTES is
+      // refused before it is hashed for TRUSTED_DOCUMENTS=only, looked up, parsed or registered.
+      beforeParsingPlugin(
+        [
+          maxQueryBytes(config.maxQueryBytes),
+          ...(config.trustedDocuments.mode === 'only' ? [trustedOnly(trusted)] : []),
+        ],
+        rejected,
+      ),
       // After the limits (didResolveOperation), instead of Apollo's execution for queries.
       ...compiled,
       // No @cacheControl hints are used; without this Apollo instruments every field resolution.

@@ -3,6 +3,8 @@ import { type DocumentNode, type ExecutionResult, type GraphQLSchema, execute } 
 import { type CompiledQuery, compileQuery, isCompiledQuery } from 'graphql-jit';
 import { LRUCache } from 'lru-cache';
 
+import { PARSED_BYTES_PER_CHAR, sourceLength } from './document-cache';
+
 /**
  * How GraphQL operations are executed:
  * - `jit`: queries compiled by graphql-jit once per document and operation, then run as plain
@@ -24,6 +26,8 @@ export interface CompiledExecutionOptions {
   readonly mode: Exclude<ExecutorMode, 'graphql-js'>;
   /** Compiled documents kept; a document is compiled again once it has been evicted. */
   readonly maxDocuments: number;
+  /** The same, as an estimate of their heap bytes (COMPILED_BYTES_PER_CHAR). */
+  readonly maxBytes: number;
   /** For `compare`: a context of its own for the reference run, so it shares no loader cache. */
   readonly freshContext?: (context: unknown) => unknown;
   readonly onMismatch?: (mismatch: ExecutionMismatch) => void;
@@ -31,6 +35,19 @@ export interface CompiledExecutionOptions {
 
 const INTERPRETED = Symbol('interpreted');
 const SEEN_ONCE = Symbol('seen once');
+
+/**
+ * Heap held by a compiled query per character of its document's text: the document, which it
+ * keeps (PARSED_BYTES_PER_CHAR), and its generated functions, about 16 more on the explorer's
+ * operations.
+ */
+export const COMPILED_BYTES_PER_CHAR = PARSED_BYTES_PER_CHAR + 16;
+const ENTRY_OVERHEAD = 256;
+
+interface Compiled {
+  readonly query: CompiledQuery;
+  readonly bytes: number;
+}
 
 /**
  * graphql-jit through Apollo's `responseForOperation` plugin hook. Apollo parses, validates and
@@ -47,8 +64,11 @@ const SEEN_ONCE = Symbol('seen once');
  * Mutations, and operations Apollo could not resolve, always take Apollo's path.
  */
 export function compiledExecutionPlugin(schema: GraphQLSchema, options: CompiledExecutionOptions): ApolloServerPlugin {
-  const compiled = new LRUCache<string, CompiledQuery | typeof INTERPRETED | typeof SEEN_ONCE>({
+  // A marker weighs its key; a compiled query, by the text of the document it was compiled from.
+  const compiled = new LRUCache<string, Compiled | typeof INTERPRETED | typeof SEEN_ONCE>({
     max: options.maxDocuments,
+    maxSize: options.maxBytes,
+    sizeCalculation: (entry, key) => ENTRY_OVERHEAD + key.length + (typeof entry === 'symbol' ? 0 : entry.bytes),
   });
 
   // Compiling costs several times one interpreted run, so a document is compiled when it comes
@@ -64,7 +84,9 @@ export function compiledExecutionPlugin(schema: GraphQLSchema, options: Compiled
     if (entry !== undefined && entry !== SEEN_ONCE) return entry;
     const result = compileQuery(schema, document, operationName, { disablingCapturingStackErrors: true });
     // Not compiled: an operation jit's compiler rejects; graphql-js answers it as before.
-    const made = isCompiledQuery(result) ? result : INTERPRETED;
+    const made = isCompiledQuery(result)
+      ? { query: result, bytes: sourceLength(document) * COMPILED_BYTES_PER_CHAR }
+      : INTERPRETED;
     compiled.set(key, made);
     return made;
   };
@@ -77,7 +99,7 @@ export function compiledExecutionPlugin(schema: GraphQLSchema, options: Compiled
           const name = request.operationName ?? undefined;
           const entry = compile(document, name, `${queryHash}:${name ?? ''}`);
           if (entry === INTERPRETED) return null;
-          const result = (await entry.query(undefined, contextValue, request.variables)) as ExecutionResult;
+          const result = (await entry.query.query(undefined, contextValue, request.variables)) as ExecutionResult;
           if (result.errors !== undefined || result.data === undefined || result.data === null) return null;
           if (options.mode === 'compare') {
             const reference = await execute({
