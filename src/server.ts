@@ -31,6 +31,7 @@ import { type RequestContext, createContext } from './graphql/context.type';
 import { type ExecutionMismatch, compiledExecutionPlugin } from './graphql/execution/compiled-executor';
 import { DocumentCache } from './graphql/execution/document-cache';
 import { PersistedQueryCache, TrustedDocuments } from './graphql/trusted-documents';
+import { ConnectionDrain, type DrainResult } from './http/connection-drain';
 import { registerOperationalRoutes } from './http/operational.routes';
 import { registerRequestObservation } from './http/request-observation';
 import { ResponseCache, registerResponseCache } from './http/response-cache';
@@ -57,10 +58,11 @@ export interface SkillGraphServer {
   /** With GRAPHQL_EXECUTOR=compare: every query whose two answers differed (tests expect none). */
   readonly executionMismatches: readonly ExecutionMismatch[];
   /**
-   * Stops taking requests, lets those in flight finish (cutting them off after `graceMs`), then
-   * stops Apollo and closes the store. Resolves to false when the grace period ran out.
+   * Stops taking requests, lets those in flight finish and every byte of their answers go out
+   * (cutting them off after `graceMs`), then stops Apollo and closes the store. Resolves with the
+   * number of answers cut off.
    */
-  close(options?: { graceMs?: number }): Promise<boolean>;
+  close(options?: { graceMs?: number }): Promise<DrainResult>;
 }
 
 export interface ServerOverrides {
@@ -109,6 +111,7 @@ export async function startServer(config: Config, overrides: ServerOverrides = {
     genReqId: () => randomUUID(),
     requestIdHeader: false,
   });
+  const connections = new ConnectionDrain(app.server);
   // First, so every request has its stats and id, and every response its headers, even those
   // that a later hook answers early (a CORS preflight).
   registerRequestObservation(app, metrics);
@@ -239,19 +242,12 @@ export async function startServer(config: Config, overrides: ServerOverrides = {
     executionMismatches: mismatches,
     async close({ graceMs } = {}) {
       shuttingDown = true;
-      let cutOff = false;
-      const timer =
-        graceMs === undefined
-          ? undefined
-          : setTimeout(() => {
-              cutOff = true;
-              app.server.closeAllConnections();
-            }, graceMs);
-      await app.close(); // refuses new connections, waits for requests in flight
-      clearTimeout(timer);
+      const drained = connections.drain(graceMs);
+      await app.close(); // refuses new connections, resolves once every connection has closed
+      const result = await drained;
       await apollo.stop();
       await store.close();
-      return !cutOff;
+      return result;
     },
   };
 }
