@@ -60,8 +60,8 @@ const environment = z
       .default(join(PROJECT_ROOT, 'var', 'skill-graph.journal')),
     GRAPHQL_EXECUTOR: z.enum(['jit', 'graphql-js', 'compare']).default('jit'),
     DOCUMENT_CACHE_ENTRIES: z.coerce.number().int().min(10).max(1_000_000).default(2000),
-    DOCUMENT_CACHE_MB: z.coerce.number().min(1).max(4096).default(16),
-    PERSISTED_QUERY_CACHE_MB: z.coerce.number().min(1).max(4096).default(4),
+    DOCUMENT_CACHE_MB: z.coerce.number().min(0.1).max(4096).default(16),
+    PERSISTED_QUERY_CACHE_MB: z.coerce.number().min(0.1).max(4096).default(4),
     MAX_QUERY_BYTES: z.coerce
       .number()
       .int()

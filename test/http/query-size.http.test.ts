@@ -60,12 +60,19 @@ describe('MAX_QUERY_BYTES', () => {
     expect(byHash.body.errors?.[0].extensions.code).toBe('PERSISTED_QUERY_NOT_FOUND');
   });
 
-  it('counts its refusals in the metrics under limit="bytes"', async () => {
+  it('counts its refusals in the metrics under limit="bytes", and the request as rejected', async () => {
     const metrics = () => fetch(api.url.replace(/\/graphql$/, '/metrics')).then((response) => response.text());
-    const count = (text: string) =>
+    const refusals = (text: string) =>
       Number(/^graphql_rejected_queries_total\{limit="bytes"\} (\d+)$/m.exec(text)?.[1] ?? 0);
-    const before = count(await metrics());
+    const rejected = (text: string) =>
+      [...text.matchAll(/^graphql_requests_total\{[^}]*outcome="rejected"[^}]*\} (\d+)$/gm)].reduce(
+        (sum, match) => sum + Number(match[1]),
+        0,
+      );
+    const before = await metrics();
     await post(api, { query: documentOf(MAX + 1) });
-    expect(count(await metrics())).toBe(before + 1);
+    const after = await metrics();
+    expect(refusals(after)).toBe(refusals(before) + 1);
+    expect(rejected(after)).toBe(rejected(before) + 1);
   });
 });
