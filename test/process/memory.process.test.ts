@@ -15,6 +15,8 @@ import { type ServerProcess, startServerProcess } from '../support/server-proces
 const MB = 2 ** 20;
 const CONCURRENCY = 4;
 const PADDED = 95_000;
+// Production serves /metrics to this token only (where METRICS_TOKEN is a setting).
+const METRICS_TOKEN = 'memory-test-metrics-token-0123456789';
 
 let running: ServerProcess;
 
@@ -25,6 +27,7 @@ beforeAll(async () => {
     LOG_LEVEL: 'warn',
     DATA_FILE: join(mkdtempSync(join(tmpdir(), 'skill-graph-memory-')), 'graph.journal'),
     NODE_OPTIONS: `--require ${join(__dirname, '..', 'support', 'gc-on-signal.cjs')}`,
+    METRICS_TOKEN,
   });
 }, 180_000);
 
@@ -67,7 +70,10 @@ async function send(bodies: Iterable<string>): Promise<Record<number, number>> {
 }
 
 const metric = async (name: string): Promise<number> => {
-  const text = await (await fetch(new URL('/metrics', running.url))).text();
+  const response = await fetch(new URL('/metrics', running.url), {
+    headers: { authorization: `Bearer ${METRICS_TOKEN}` },
+  });
+  const text = await response.text();
   return Number(new RegExp(`^${name} (\\d+)`, 'm').exec(text)?.[1]);
 };
 

@@ -188,8 +188,9 @@ describe('node dist/src/main.js stopped while a slow client downloads a 5.5 MB a
       LOG_LEVEL: 'warn',
       DATA_FILE: join(mkdtempSync(join(tmpdir(), 'skill-graph-shutdown-')), 'graph.journal'),
       SHUTDOWN_GRACE_MS: String(graceMs),
-      // The cost limit is not what is tested here.
+      // The query limits are not what is tested here (MAX_RESULT_ITEMS where it is a setting).
       MAX_QUERY_COST: '10000000',
+      MAX_RESULT_ITEMS: '10000000',
     });
 
   it('sends every byte of it within the grace period, then exits 0 with "stopped"', async () => {
