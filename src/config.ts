@@ -60,6 +60,14 @@ const environment = z
       .default(join(PROJECT_ROOT, 'var', 'skill-graph.journal')),
     GRAPHQL_EXECUTOR: z.enum(['jit', 'graphql-js', 'compare']).default('jit'),
     DOCUMENT_CACHE_ENTRIES: z.coerce.number().int().min(10).max(1_000_000).default(2000),
+    DOCUMENT_CACHE_MB: z.coerce.number().min(0.1).max(4096).default(16),
+    PERSISTED_QUERY_CACHE_MB: z.coerce.number().min(0.1).max(4096).default(4),
+    MAX_QUERY_BYTES: z.coerce
+      .number()
+      .int()
+      .min(1024)
+      .max(50 * 1024 * 1024)
+      .default(32 * 1024),
     TRUSTED_DOCUMENTS: z.enum(['allow', 'only']).default('allow'),
     TRUSTED_DOCUMENTS_FILE: z.string().min(1).default(join(PROJECT_ROOT, 'trusted-documents.json')),
     WEB_DIR: z
@@ -150,6 +158,15 @@ export interface Config {
   /** Parsed and validated documents kept, and as many compiled ones. */
   readonly documentCacheEntries: number;
   /**
+   * The same as an estimate of heap bytes, for the parsed and for the compiled documents each:
+   * an entry's size is the requester's choice, so a count alone bounds nothing.
+   */
+  readonly documentCacheBytes: number;
+  /** Automatic persisted queries' texts kept (bytes; as many entries as documents). */
+  readonly persistedQueryCacheBytes: number;
+  /** Query texts above this, comments included, get 400 QUERY_LIMIT_EXCEEDED before parsing. */
+  readonly maxQueryBytes: number;
+  /**
    * The registered operations (trusted-documents.json): always served by hash and without
    * parsing; with `only`, nothing else is accepted.
    */
@@ -235,6 +252,9 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     dataFile: isAbsolute(e.DATA_FILE) ? e.DATA_FILE : resolve(e.DATA_FILE),
     executor: e.GRAPHQL_EXECUTOR,
     documentCacheEntries: e.DOCUMENT_CACHE_ENTRIES,
+    documentCacheBytes: Math.round(e.DOCUMENT_CACHE_MB * 2 ** 20),
+    persistedQueryCacheBytes: Math.round(e.PERSISTED_QUERY_CACHE_MB * 2 ** 20),
+    maxQueryBytes: e.MAX_QUERY_BYTES,
     trustedDocuments: { mode: e.TRUSTED_DOCUMENTS, file: resolve(e.TRUSTED_DOCUMENTS_FILE) },
     webDir: isAbsolute(e.WEB_DIR) ? e.WEB_DIR : resolve(e.WEB_DIR),
     editors: e.EDITOR_TOKENS ?? [],

@@ -62,10 +62,11 @@ async function banner(config: Config, server: SkillGraphServer): Promise<string>
 
 /**
  * SIGTERM (a container's stop) or SIGINT (Ctrl-C) drains the server: no new connections, every
- * request already received is answered and every acknowledged write is on disk, then exit 0. A
- * second signal does not cut the drain short; a third forces the exit. Under `npm start` one
- * Ctrl-C reaches this process twice (from the terminal and forwarded by npm), so signals closer
- * together than DUPLICATE_MS count as one.
+ * request already received is answered, every byte of every answer handed to the kernel, and
+ * every acknowledged write is on disk, then exit 0 (1, saying how many answers were cut, when
+ * the grace period ran out first). A second signal does not cut the drain short; a third forces
+ * the exit. Under `npm start` one Ctrl-C reaches this process twice (from the terminal and
+ * forwarded by npm), so signals closer together than DUPLICATE_MS count as one.
  */
 function handleStopSignals(server: SkillGraphServer, graceMs: number): void {
   const DUPLICATE_MS = 150;
@@ -79,15 +80,16 @@ function handleStopSignals(server: SkillGraphServer, graceMs: number): void {
     if (received === 1) {
       process.stdout.write(`${signal} received: finishing requests in flight (at most ${graceMs} ms)\n`);
       server.close({ graceMs }).then(
-        (finished) => {
-          process.stdout.write(finished ? 'stopped\n' : 'stopped, cutting off requests still running\n');
-          process.exitCode = finished ? 0 : 1;
-          // Let buffered log lines reach stdout; nothing else keeps the event loop alive now.
-          setImmediate(() => process.exit());
+        ({ cutOff }) => {
+          const message =
+            cutOff === 0
+              ? 'stopped\n'
+              : `stopped after the grace period (${graceMs} ms), cutting off ${cutOff} answer${cutOff === 1 ? '' : 's'} still being sent\n`;
+          // Every connection has closed by now; exit once this line has reached stdout.
+          process.stdout.write(message, () => process.exit(cutOff === 0 ? 0 : 1));
         },
         (error: unknown) => {
-          process.stderr.write(`shutdown failed: ${String(error)}\n`);
-          process.exit(1);
+          process.stderr.write(`shutdown failed: ${String(error)}\n`, () => process.exit(1));
         },
       );
     } else if (received === 2) {

@@ -31,13 +31,14 @@ import { type RequestContext, createContext } from './graphql/context.type';
 import { type ExecutionMismatch, compiledExecutionPlugin } from './graphql/execution/compiled-executor';
 import { DocumentCache } from './graphql/execution/document-cache';
 import { PersistedQueryCache, TrustedDocuments } from './graphql/trusted-documents';
-import { registerTrustedOnly } from './http/trusted-only';
+import { ConnectionDrain, type DrainResult } from './http/connection-drain';
 import { registerOperationalRoutes } from './http/operational.routes';
 import { registerRequestObservation } from './http/request-observation';
 import { ResponseCache, registerResponseCache } from './http/response-cache';
 import { registerWebApp } from './http/web-app.routes';
 import { createFormatError } from './graphql/format-error';
 import { httpOperationsOnlyPlugin } from './graphql/plugins/http-operations.plugin';
+import { beforeParsingPlugin, maxQueryBytes, trustedOnly } from './graphql/plugins/before-parsing.plugin';
 import { requestObserverPlugin } from './graphql/plugins/request-observer.plugin';
 import { GraphExtentSource, costLimitPlugin, queryLimitRules } from './graphql/query-limits';
 import { countListItems, resultBudgetPlugin } from './graphql/execution/result-budget';
@@ -58,10 +59,11 @@ export interface SkillGraphServer {
   /** With GRAPHQL_EXECUTOR=compare: every query whose two answers differed (tests expect none). */
   readonly executionMismatches: readonly ExecutionMismatch[];
   /**
-   * Stops taking requests, lets those in flight finish (cutting them off after `graceMs`), then
-   * stops Apollo and closes the store. Resolves to false when the grace period ran out.
+   * Stops taking requests, lets those in flight finish and every byte of their answers go out
+   * (cutting them off after `graceMs`), then stops Apollo and closes the store. Resolves with the
+   * number of answers cut off.
    */
-  close(options?: { graceMs?: number }): Promise<boolean>;
+  close(options?: { graceMs?: number }): Promise<DrainResult>;
 }
 
 export interface ServerOverrides {
@@ -120,6 +122,7 @@ export async function startServer(config: Config, overrides: ServerOverrides = {
     genReqId: () => randomUUID(),
     requestIdHeader: false,
   });
+  const connections = new ConnectionDrain(app.server);
   // First, so every request has its stats and id, and every response its headers, even those
   // that a later hook answers early (a CORS preflight).
   registerRequestObservation(app, metrics);
@@ -140,7 +143,6 @@ export async function startServer(config: Config, overrides: ServerOverrides = {
     schema,
     queryLimitRules(config.limits, () => undefined),
   );
-  if (config.trustedDocuments.mode === 'only') registerTrustedOnly(app, trusted, metrics);
   const mismatches: ExecutionMismatch[] = [];
   const compiled =
     config.executor === 'graphql-js'
@@ -149,6 +151,7 @@ export async function startServer(config: Config, overrides: ServerOverrides = {
           compiledExecutionPlugin(schema, {
             mode: config.executor,
             maxDocuments: config.documentCacheEntries,
+            maxBytes: config.documentCacheBytes,
             // The reference run reads the store uncounted, so call counts stay those of one run.
             freshContext: (context) => (context as RequestContext).fork(store),
             beforeRerun: (context) => (context as RequestContext).budget.rerun(),
@@ -160,8 +163,16 @@ export async function startServer(config: Config, overrides: ServerOverrides = {
         ];
   const apollo = new ApolloServer<Context>({
     schema,
-    documentStore: new DocumentCache(config.documentCacheEntries, (hash) => trusted.document(hash)),
-    persistedQueries: { cache: new PersistedQueryCache(trusted) },
+    documentStore: new DocumentCache(
+      { maxEntries: config.documentCacheEntries, maxBytes: config.documentCacheBytes },
+      (hash) => trusted.document(hash),
+    ),
+    persistedQueries: {
+      cache: new PersistedQueryCache(trusted, {
+        maxEntries: config.documentCacheEntries,
+        maxBytes: config.persistedQueryCacheBytes,
+      }),
+    },
     introspection: config.introspection,
     includeStacktraceInErrorResponses: development,
     allowBatchedHttpRequests: false,
@@ -182,6 +193,15 @@ export async function startServer(config: Config, overrides: ServerOverrides = {
       // Before the observer, so an answer it replaces is counted as rejected.
       resultBudgetPlugin(),
       requestObserverPlugin(),
+      // After the observer, so a refusal's outcome is the last word. Text above MAX_QUERY_BYTES is
+      // refused before it is hashed for TRUSTED_DOCUMENTS=only, looked up, parsed or registered.
+      beforeParsingPlugin(
+        [
+          maxQueryBytes(config.maxQueryBytes),
+          ...(config.trustedDocuments.mode === 'only' ? [trustedOnly(trusted)] : []),
+        ],
+        rejected,
+      ),
       // After the limits (didResolveOperation), instead of Apollo's execution for queries.
       ...compiled,
       // No @cacheControl hints are used; without this Apollo instruments every field resolution.
@@ -241,19 +261,12 @@ export async function startServer(config: Config, overrides: ServerOverrides = {
     executionMismatches: mismatches,
     async close({ graceMs } = {}) {
       shuttingDown = true;
-      let cutOff = false;
-      const timer =
-        graceMs === undefined
-          ? undefined
-          : setTimeout(() => {
-              cutOff = true;
-              app.server.closeAllConnections();
-            }, graceMs);
-      await app.close(); // refuses new connections, waits for requests in flight
-      clearTimeout(timer);
+      const drained = connections.drain(graceMs);
+      await app.close(); // refuses new connections, resolves once every connection has closed
+      const result = await drained;
       await apollo.stop();
       await store.close();
-      return !cutOff;
+      return result;
     },
   };
 }

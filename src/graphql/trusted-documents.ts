@@ -75,12 +75,27 @@ export class TrustedDocuments {
 /**
  * Apollo's automatic persisted queries, with the trusted documents always present: a client can
  * send only the hash of a registered operation, and other clients' hashes are remembered as
- * usual (bounded by count).
+ * usual, bounded by count and by bytes (two per character: V8 keeps a string with any character
+ * beyond Latin-1 in UTF-16).
  */
 export class PersistedQueryCache implements KeyValueCache<string> {
-  private readonly registered = new LRUCache<string, string>({ max: 2000 });
+  private readonly registered: LRUCache<string, string>;
 
-  constructor(private readonly trusted: TrustedDocuments) {}
+  constructor(
+    private readonly trusted: TrustedDocuments,
+    limits: { readonly maxEntries: number; readonly maxBytes: number },
+  ) {
+    this.registered = new LRUCache<string, string>({
+      max: limits.maxEntries,
+      maxSize: limits.maxBytes,
+      sizeCalculation: (value, key) => 128 + 2 * (key.length + value.length),
+    });
+  }
+
+  /** The estimated bytes held (tests). */
+  get bytes(): number {
+    return this.registered.calculatedSize;
+  }
 
   async get(key: string): Promise<string | undefined> {
     return this.trusted.body(hashOf(key)) ?? this.registered.get(key);
@@ -98,21 +113,4 @@ export class PersistedQueryCache implements KeyValueCache<string> {
 /** Apollo prefixes its keys ("apq:<hash>", "<schema hash>:<hash>"); the hash is the last part. */
 export function hashOf(key: string): string {
   return key.slice(key.lastIndexOf(':') + 1);
-}
-
-/** What a GraphQL request over HTTP names: its query text, or the hash of a persisted one. */
-export function requestedDocumentId(method: string, body: unknown, query: unknown): string | null {
-  const source = (method === 'GET' ? query : body) as Record<string, unknown> | null | undefined;
-  if (source === null || typeof source !== 'object') return null;
-  let extensions = source.extensions as unknown;
-  if (typeof extensions === 'string') {
-    try {
-      extensions = JSON.parse(extensions);
-    } catch {
-      extensions = undefined;
-    }
-  }
-  const hash = (extensions as { persistedQuery?: { sha256Hash?: unknown } } | undefined)?.persistedQuery?.sha256Hash;
-  if (typeof source.query === 'string') return sha256(source.query);
-  return typeof hash === 'string' ? hash : null;
 }

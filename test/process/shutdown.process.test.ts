@@ -129,3 +129,99 @@ describe.each([
     }
   }, 120_000);
 });
+
+// A large answer still on its way when the signal comes: the drain must let every byte of it
+// out (the socket ends after the response is flushed, never destroyed early), and say so in
+// its exit code and message when the grace period runs out first.
+
+const LARGE = JSON.stringify({
+  query:
+    '{ skill(slug: "http") { level { skills { area { skills { slug name description estimatedHours ' +
+    'prerequisites { reason skill { slug name } } } } } } } }',
+});
+
+/** A keep-alive client reading one answer `chunkPauseMs` after each chunk it receives. */
+function slowDownload(url: URL, chunkPauseMs: number) {
+  const socket = connect(Number(url.port), url.hostname);
+  const chunks: Buffer[] = [];
+  let firstChunk: () => void;
+  const started = new Promise<void>((resolve) => (firstChunk = resolve));
+  socket.on('data', (chunk: Buffer) => {
+    chunks.push(chunk);
+    firstChunk();
+    if (chunkPauseMs === 0) return;
+    socket.pause();
+    setTimeout(() => socket.resume(), chunkPauseMs);
+  });
+  socket.on('error', () => undefined);
+  const closed = new Promise<void>((resolve) => socket.once('close', () => resolve()));
+  socket.write(
+    `POST ${url.pathname} HTTP/1.1\r\nHost: ${url.host}\r\nContent-Type: application/json\r\n` +
+      `Content-Length: ${Buffer.byteLength(LARGE)}\r\n\r\n${LARGE}`,
+  );
+  return {
+    started,
+    /** Once the server has closed the connection: how much of the answer arrived. */
+    async result(): Promise<{ status: number; expected: number; body: Buffer }> {
+      await closed;
+      const all = Buffer.concat(chunks);
+      const split = all.indexOf('\r\n\r\n');
+      const head = all.subarray(0, split).toString('latin1');
+      return {
+        status: Number(/^HTTP\/1\.1 (\d+)/.exec(head)?.[1] ?? 0),
+        expected: Number(/^content-length: (\d+)/im.exec(head)?.[1] ?? NaN),
+        body: all.subarray(split + 4),
+      };
+    },
+    /** Reads the rest as fast as it comes. */
+    hurry() {
+      chunkPauseMs = 0;
+      socket.resume();
+    },
+  };
+}
+
+describe('node dist/src/main.js stopped while a slow client downloads a 5.5 MB answer', () => {
+  const startWith = (graceMs: number) =>
+    startServerProcess({
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'warn',
+      DATA_FILE: join(mkdtempSync(join(tmpdir(), 'skill-graph-shutdown-')), 'graph.journal'),
+      SHUTDOWN_GRACE_MS: String(graceMs),
+      // The query limits are not what is tested here (MAX_RESULT_ITEMS where it is a setting).
+      MAX_QUERY_COST: '10000000',
+      MAX_RESULT_ITEMS: '10000000',
+    });
+
+  it('sends every byte of it within the grace period, then exits 0 with "stopped"', async () => {
+    const running = await startWith(60_000);
+    // About 30 chunks a second: several seconds for the whole answer.
+    const download = slowDownload(running.url, 30);
+    await download.started;
+    running.child.kill('SIGTERM');
+    const { status, expected, body } = await download.result();
+    expect(status).toBe(200);
+    // Larger than what the kernel's socket buffers take at once (about 4 MB here), so part of it
+    // waits in the process when the signal comes.
+    expect(expected).toBeGreaterThan(5_000_000);
+    expect(body.length).toBe(expected);
+    expect(JSON.parse(body.toString('utf8')).data.skill.level.skills.length).toBeGreaterThan(50);
+    expect(await running.exit).toBe(0);
+    expect(running.output()).toMatch(/^stopped$/m);
+  }, 120_000);
+
+  it('with a grace period too short for it, exits 1 and says how many answers it cut off', async () => {
+    const running = await startWith(1000);
+    // A chunk every half second: a minute or more for the whole answer.
+    const download = slowDownload(running.url, 500);
+    await download.started;
+    running.child.kill('SIGTERM');
+    expect(await running.exit).toBe(1);
+    expect(running.output()).toMatch(
+      /^stopped after the grace period \(1000 ms\), cutting off 1 answer still being sent$/m,
+    );
+    download.hurry(); // the rest of what the kernel had taken for it
+    const { expected, body } = await download.result();
+    expect(body.length).toBeLessThan(expected);
+  }, 120_000);
+});

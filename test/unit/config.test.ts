@@ -16,6 +16,9 @@ describe('loadConfig', () => {
       webDir: join(PROJECT_ROOT, 'web', 'dist'),
       executor: 'jit',
       documentCacheEntries: 2000,
+      documentCacheBytes: 16 * 2 ** 20,
+      persistedQueryCacheBytes: 4 * 2 ** 20,
+      maxQueryBytes: 32 * 1024,
       trustedDocuments: { mode: 'allow', file: join(PROJECT_ROOT, 'trusted-documents.json') },
       editors: [],
       reportProblemLimit: 5,
@@ -45,6 +48,17 @@ describe('loadConfig', () => {
       'https://b.test',
     ]);
     expect(() => loadConfig({ CORS_ORIGINS: 'a.test' })).toThrow(/CORS_ORIGINS: must be \* or a comma-separated list/);
+  });
+
+  it('reads the caches’ bounds in megabytes and the query text bound in bytes, within sane ranges', () => {
+    const config = loadConfig({ DOCUMENT_CACHE_MB: '0.5', PERSISTED_QUERY_CACHE_MB: '2', MAX_QUERY_BYTES: '4096' });
+    expect(config).toMatchObject({
+      documentCacheBytes: 2 ** 19,
+      persistedQueryCacheBytes: 2 ** 21,
+      maxQueryBytes: 4096,
+    });
+    expect(() => loadConfig({ MAX_QUERY_BYTES: '100' })).toThrow(/MAX_QUERY_BYTES: .*received "100"/);
+    expect(() => loadConfig({ DOCUMENT_CACHE_MB: '0' })).toThrow(/DOCUMENT_CACHE_MB: .*received "0"/);
   });
 
   it('treats an empty variable as unset', () => {
