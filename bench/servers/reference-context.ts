@@ -7,7 +7,11 @@ import { newRequestStats } from '../../src/observability/request-stats';
 // What the reference servers (mercurius, yoga) share with the API: the same canonical graph in
 // the embedded store, the same services and loaders, one context per request.
 const store = EmbeddedGraphStore.fromDataset(loadDataset());
-const dependencies = { store, clock: { now: () => new Date() }, reportLimiter: new MemoryRateLimiter(5, 3600) };
+const dependencies = {
+  store,
+  clock: { now: () => new Date() },
+  reportLimiter: new MemoryRateLimiter({ perClient: 5, total: 100, windowSeconds: 3600 }),
+};
 const silent = {
   info() {},
   warn() {},
