@@ -40,8 +40,10 @@ describe('a client that trickles its request body', () => {
     // Never idle, so only the whole-request timeout can end it.
     const trickle = setInterval(() => socket.write(' '), 200);
     // Generous: the machine is shared, and Node checks timeouts every quarter of the timeout.
-    const bound = new Promise<'still open'>((resolve) => setTimeout(() => resolve('still open'), 30_000));
+    let timer: NodeJS.Timeout | undefined;
+    const bound = new Promise<'still open'>((resolve) => (timer = setTimeout(() => resolve('still open'), 30_000)));
     const outcome = await Promise.race([closed, bound]);
+    clearTimeout(timer);
     clearInterval(trickle);
     socket.destroy();
     expect(outcome).toBe('closed');
