@@ -20,12 +20,16 @@ describe('loadConfig', () => {
       editors: [],
       reportProblemLimit: 5,
       reportProblemWindowSeconds: 3600,
+      reportProblemGlobalLimit: 100,
       limits: { maxDepth: 12, maxCost: 10_000, maxAliases: 15, maxTokens: 3000 },
       maxBodyBytes: 102_400,
       corsOrigins: '*',
       introspection: false,
       trustProxy: false,
       shutdownGraceMs: 10_000,
+      requestTimeoutMs: 30_000,
+      connectionTimeoutMs: 60_000,
+      metricsToken: null,
       responseCacheBytes: 32 * 2 ** 20,
     });
   });

@@ -35,24 +35,17 @@ const UNCLEAN = /[\p{Cc}\p{Cs}\p{Cf}\p{Zl}\p{Zp}]/gu;
 // Two format characters that text needs: ZWJ joins emoji sequences (woman + ZWJ + laptop) and,
 // with ZWNJ, controls how letters join in Persian and Indic scripts. Allowed there, between a
 // letter, mark or emoji (or skin tone) and a letter, mark or emoji; nowhere else.
-const JOINERS = new Set(['\u200c', '\u200d']);
-const JOINS_AFTER = /^[\p{L}\p{M}\p{Extended_Pictographic}\p{Emoji_Modifier}]$/u;
-const JOINS_BEFORE = /^[\p{L}\p{M}\p{Extended_Pictographic}]$/u;
+const JOINED =
+  /(?<=[\p{L}\p{M}\p{Extended_Pictographic}\p{Emoji_Modifier}])[\u200c\u200d](?=[\p{L}\p{M}\p{Extended_Pictographic}])/uy;
 // What a reader sees: a letter, digit, punctuation or symbol, other than those that render as
 // nothing (U+3164 HANGUL FILLER is a letter).
 const VISIBLE = /[\p{L}\p{N}\p{P}\p{S}]/u;
 const IGNORABLE = /\p{Default_Ignorable_Code_Point}/gu;
 
+/** Whether the character at `at` is a joiner with what it may join on both sides. */
 function joinsLetters(value: string, at: number): boolean {
-  const before = value.codePointAt(at - 1 >= 0 && /[\udc00-\udfff]/.test(value[at - 1]!) ? at - 2 : at - 1);
-  const after = value.codePointAt(at + 1);
-  return (
-    at > 0 &&
-    before !== undefined &&
-    after !== undefined &&
-    JOINS_AFTER.test(String.fromCodePoint(before)) &&
-    JOINS_BEFORE.test(String.fromCodePoint(after))
-  );
+  JOINED.lastIndex = at;
+  return JOINED.test(value);
 }
 
 const hex = (code: number) => `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
@@ -61,7 +54,7 @@ const hex = (code: number) => `U+${code.toString(16).toUpperCase().padStart(4, '
 function uncleanText(value: string): ValueIssue | null {
   for (const found of value.matchAll(UNCLEAN)) {
     const character = found[0];
-    if (JOINERS.has(character) && joinsLetters(value, found.index)) continue;
+    if (joinsLetters(value, found.index)) continue;
     const code = character.codePointAt(0)!;
     const message =
       code >= 0xd800 && code <= 0xdfff
