@@ -9,6 +9,9 @@ import { PROJECT_ROOT } from '../src/project-paths';
 // What every benchmark section shares: servers in processes of their own, requests, latency.
 
 export const DIST = join(PROJECT_ROOT, 'dist', 'bench', 'servers');
+/** The API serves /metrics in production only to the bearer of METRICS_TOKEN. */
+export const BENCH_METRICS_TOKEN = 'bench-metrics-token-0123456789';
+export const metricsHeaders = { authorization: `Bearer ${BENCH_METRICS_TOKEN}` };
 // tinybench is ESM; Node 20.19+ loads it with require().
 const { Bench } = require('tinybench') as typeof Tinybench;
 
@@ -25,7 +28,7 @@ export async function startBenchServer(
 ): Promise<BenchServer> {
   const child: ChildProcessWithoutNullStreams = spawn(process.execPath, [join(dist, script)], {
     // As deployed: graphql-js and others pick their production code paths from NODE_ENV at load.
-    env: { ...process.env, NODE_ENV: 'production', ...env },
+    env: { ...process.env, NODE_ENV: 'production', METRICS_TOKEN: BENCH_METRICS_TOKEN, ...env },
   });
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
@@ -62,7 +65,7 @@ export async function post(url: string, query: string): Promise<Buffer> {
 }
 
 export async function storeCallsSoFar(url: string): Promise<number> {
-  const text = await (await fetch(url.replace('/graphql', '/metrics'))).text();
+  const text = await (await fetch(url.replace('/graphql', '/metrics'), { headers: metricsHeaders })).text();
   return [...text.matchAll(/^graph_store_calls_total\{[^}]*\} (\d+)$/gm)].reduce((sum, m) => sum + Number(m[1]), 0);
 }
 

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import autocannon from 'autocannon';
 
 import { loadDataset } from '../src/dataset/load-dataset';
-import { post, startBenchServer } from './bench-support';
+import { metricsHeaders, post, startBenchServer } from './bench-support';
 
 // The uncached request path (issue 14): three workloads for two queries, each as a ratio to a
 // bare node:http server and as CPU microseconds per request of the server process (from its
@@ -60,7 +60,7 @@ interface Measured {
 }
 
 async function cpuSeconds(url: string): Promise<number> {
-  const text = await (await fetch(url.replace(/\/graphql$/, '/metrics'))).text();
+  const text = await (await fetch(url.replace(/\/graphql$/, '/metrics'), { headers: metricsHeaders })).text();
   return Number(/^process_cpu_seconds_total (\S+)$/m.exec(text)?.[1] ?? NaN);
 }
 

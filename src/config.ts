@@ -7,7 +7,7 @@ import { PROJECT_ROOT } from './project-paths';
 // Every setting, read from the environment once and validated; the rest of the code receives
 // this typed object and never reads process.env itself.
 
-const SECRETS = new Set(['NEO4J_PASSWORD', 'EDITOR_TOKENS']);
+const SECRETS = new Set(['NEO4J_PASSWORD', 'EDITOR_TOKENS', 'METRICS_TOKEN']);
 
 const EDITOR_NAME = /^[A-Za-z0-9._-]{1,40}$/;
 const MIN_TOKEN_LENGTH = 16;
@@ -77,6 +77,7 @@ const environment = z
     EDITOR_TOKENS: editorTokens.optional(),
     REPORT_PROBLEM_LIMIT: z.coerce.number().int().min(1).max(10_000).default(5),
     REPORT_PROBLEM_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(3600),
+    REPORT_PROBLEM_GLOBAL_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(100),
     MAX_QUERY_DEPTH: z.coerce.number().int().min(2).max(100).default(12),
     MAX_QUERY_COST: z.coerce.number().int().min(10).max(10_000_000).default(50_000),
     MAX_RESULT_ITEMS: z.coerce.number().int().min(10).max(10_000_000).default(50_000),
@@ -117,6 +118,15 @@ const environment = z
       )
       .default('false'),
     SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
+    REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
+    CONNECTION_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(60_000),
+    METRICS_TOKEN: z
+      .string()
+      .regex(
+        new RegExp(`^\\S{${MIN_TOKEN_LENGTH},}$`),
+        `must be at least ${MIN_TOKEN_LENGTH} characters without spaces`,
+      )
+      .optional(),
     RESPONSE_CACHE_MB: z.coerce.number().min(0).max(4096).default(32),
   })
   .superRefine((env, context) => {
@@ -178,6 +188,8 @@ export interface Config {
   /** reportProblem calls allowed per client in each window. */
   readonly reportProblemLimit: number;
   readonly reportProblemWindowSeconds: number;
+  /** reportProblem calls allowed from all clients together in each window: addresses are cheap. */
+  readonly reportProblemGlobalLimit: number;
   readonly limits: QueryLimits;
   /** Request bodies above this get 413. */
   readonly maxBodyBytes: number;
@@ -192,6 +204,15 @@ export interface Config {
   readonly trustProxy: false | number | readonly string[];
   /** How long shutdown waits for requests in flight. */
   readonly shutdownGraceMs: number;
+  /** A request, body included, must arrive within this; a client trickling its body is cut off (408). */
+  readonly requestTimeoutMs: number;
+  /** A connection on which nothing moves for this long is closed. */
+  readonly connectionTimeoutMs: number;
+  /**
+   * Bearer token /metrics asks for. Unset: /metrics is open outside production and not served in
+   * production, where operation names and store call counts are nobody else's business.
+   */
+  readonly metricsToken: string | null;
   /** Size of the response cache for anonymous queries; 0 turns it off. Always off with Neo4j. */
   readonly responseCacheBytes: number;
 }
@@ -260,6 +281,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     editors: e.EDITOR_TOKENS ?? [],
     reportProblemLimit: e.REPORT_PROBLEM_LIMIT,
     reportProblemWindowSeconds: e.REPORT_PROBLEM_WINDOW_SECONDS,
+    reportProblemGlobalLimit: e.REPORT_PROBLEM_GLOBAL_LIMIT,
     limits: {
       maxDepth: e.MAX_QUERY_DEPTH,
       maxCost: e.MAX_QUERY_COST,
@@ -278,6 +300,9 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
           ? Number(e.TRUST_PROXY)
           : e.TRUST_PROXY.split(','),
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
+    requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
+    connectionTimeoutMs: e.CONNECTION_TIMEOUT_MS,
+    metricsToken: e.METRICS_TOKEN ?? null,
     responseCacheBytes: Math.round(e.RESPONSE_CACHE_MB * 2 ** 20),
   };
 }

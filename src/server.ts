@@ -34,9 +34,12 @@ import { PersistedQueryCache, TrustedDocuments } from './graphql/trusted-documen
 import { ConnectionDrain, type DrainResult } from './http/connection-drain';
 import { registerOperationalRoutes } from './http/operational.routes';
 import { registerRequestObservation } from './http/request-observation';
-import { ResponseCache, registerResponseCache } from './http/response-cache';
+import { ResponseCache, changesCachedAnswers, registerResponseCache } from './http/response-cache';
+import { registerErrorHandler } from './http/error-handler';
+import { registerInputDepthLimit } from './http/input-depth';
 import { registerWebApp } from './http/web-app.routes';
 import { createFormatError } from './graphql/format-error';
+import { operationNamesOf } from './graphql/operation-names';
 import { httpOperationsOnlyPlugin } from './graphql/plugins/http-operations.plugin';
 import { beforeParsingPlugin, maxQueryBytes, trustedOnly } from './graphql/plugins/before-parsing.plugin';
 import { requestObserverPlugin } from './graphql/plugins/request-observer.plugin';
@@ -94,21 +97,21 @@ export async function startServer(config: Config, overrides: ServerOverrides = {
     config.neo4j === null && config.responseCacheBytes > 0 ? new ResponseCache(config.responseCacheBytes) : null;
   const { store: opened, opening } =
     overrides.store === undefined ? await createStore(config) : { store: overrides.store, opening: null };
-  // The cost estimate sizes lists by the graph's extent; a write may change it.
-  let extents: GraphExtentSource | null = null;
-  const store = afterCommit(opened, () => {
+  // The cost estimate sizes lists by the graph's extent. Only this process writes to the embedded
+  // store, so there the extent changes only on a commit here; other API instances write to Neo4j.
+  const extents = new GraphExtentSource(() => opened.graphExtent(), config.neo4j === null ? Infinity : 5000);
+  const store = afterCommit(opened, (called) => {
+    if (!changesCachedAnswers(called)) return;
     cache?.invalidate();
-    extents?.invalidate();
+    extents.invalidate();
   });
-  // Only this process writes to the embedded store, so its extent changes only on a commit here.
-  extents = new GraphExtentSource(() => store.graphExtent(), config.neo4j === null ? Infinity : 5000);
   // Read once now, so the first queries are not the ones that wait for it (an unreachable Neo4j
   // is read again on the first query).
   await extents.current().catch(() => undefined);
   const schema = countListItems(overrides.schema ?? (await buildSkillGraphSchema()));
   const development = config.nodeEnv === 'development';
   const production = config.nodeEnv === 'production';
-  const metrics = new Metrics();
+  const metrics = new Metrics(operationNamesOf(config.trustedDocuments.file));
   let shuttingDown = false;
 
   const app = Fastify({
@@ -121,8 +124,19 @@ export async function startServer(config: Config, overrides: ServerOverrides = {
     // Our own ids, never a client's: a client-chosen id could forge or garble log lines.
     genReqId: () => randomUUID(),
     requestIdHeader: false,
+    // The whole request, body included, and a silent connection are cut off: a client trickling
+    // a body byte by byte must not hold a socket for ever (408).
+    requestTimeout: config.requestTimeoutMs,
+    connectionTimeout: config.connectionTimeoutMs,
+    http: {
+      // Node enforces requestTimeout only with a headersTimeout no longer than it (Node 20: with
+      // the default 60 s, a body trickled past a 1 s requestTimeout), and checks every interval.
+      headersTimeout: Math.min(60_000, config.requestTimeoutMs),
+      connectionsCheckingInterval: Math.min(30_000, Math.max(250, Math.floor(config.requestTimeoutMs / 4))),
+    },
   });
   const connections = new ConnectionDrain(app.server);
+  registerErrorHandler(app, { exposeInternals: development });
   // First, so every request has its stats and id, and every response its headers, even those
   // that a later hook answers early (a CORS preflight).
   registerRequestObservation(app, metrics);
@@ -133,8 +147,15 @@ export async function startServer(config: Config, overrides: ServerOverrides = {
     exposedHeaders: ['x-request-id'],
   });
 
-  if (cache !== null) registerResponseCache(app, cache, metrics);
-  registerOperationalRoutes(app, { store, metrics, shuttingDown: () => shuttingDown });
+  // Before the cache and anything else that walks the variables.
+  registerInputDepthLimit(app, metrics);
+  if (cache !== null) registerResponseCache(app, cache, metrics, { cacheHeader: !production });
+  registerOperationalRoutes(app, {
+    store,
+    metrics,
+    shuttingDown: () => shuttingDown,
+    metricsAccess: config.metricsToken !== null ? { token: config.metricsToken } : production ? 'off' : 'open',
+  });
   await registerWebApp(app, { webDir: config.webDir, development });
 
   const rejected = (limit: string) => metrics.observeRejection(limit);
@@ -184,6 +205,7 @@ export async function startServer(config: Config, overrides: ServerOverrides = {
     validationRules: queryLimitRules(config.limits, rejected),
     formatError: createFormatError({
       exposeInternals: development,
+      stripSuggestions: production,
       maxTokens: config.limits.maxTokens,
       onTokenLimit: () => rejected('tokens'),
     }),
@@ -221,7 +243,11 @@ export async function startServer(config: Config, overrides: ServerOverrides = {
     metrics.countStoreCall(method, failed);
   });
   const clock = { now: () => new Date() };
-  const reportLimiter = new MemoryRateLimiter(config.reportProblemLimit, config.reportProblemWindowSeconds);
+  const reportLimiter = new MemoryRateLimiter({
+    perClient: config.reportProblemLimit,
+    total: config.reportProblemGlobalLimit,
+    windowSeconds: config.reportProblemWindowSeconds,
+  });
   await app.register(fastifyApollo(apollo), {
     path: '/graphql',
     context: async (request) =>
@@ -280,14 +306,26 @@ function fastifyTrustProxy(
   return [...trust];
 }
 
-/** The store, calling `onCommit` after every transaction that committed. */
-function afterCommit(store: GraphStore, onCommit: () => void): GraphStore {
+/** The store, calling `onCommit` with the methods a transaction called, after it committed. */
+function afterCommit(store: GraphStore, onCommit: (called: ReadonlySet<string>) => void): GraphStore {
   return new Proxy(store, {
     get(target, property, receiver) {
       if (property !== 'transaction') return Reflect.get(target, property, receiver);
       return async <T>(work: Parameters<GraphStore['transaction']>[0]) => {
-        const result = (await target.transaction(work)) as T;
-        onCommit();
+        const called = new Set<string>();
+        const result = (await target.transaction((tx) =>
+          work(
+            new Proxy(tx, {
+              get(txTarget, name) {
+                if (typeof name === 'string') called.add(name);
+                const value: unknown = Reflect.get(txTarget, name);
+                // Bound, so a store's own (private) fields are reached through itself, not the proxy.
+                return typeof value === 'function' ? value.bind(txTarget) : value;
+              },
+            }),
+          ),
+        )) as T;
+        onCommit(called);
         return result;
       };
     },

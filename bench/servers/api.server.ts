@@ -25,6 +25,8 @@ async function main(): Promise<void> {
     DATA_FILE: '/dev/null',
     MAX_QUERY_COST: '1000000',
     RESPONSE_CACHE_MB: process.env.RESPONSE_CACHE_MB ?? '32',
+    // bench-support reads /metrics with it (production serves /metrics only with a token).
+    METRICS_TOKEN: process.env.METRICS_TOKEN,
     ...(process.env.GRAPHQL_EXECUTOR === undefined ? {} : { GRAPHQL_EXECUTOR: process.env.GRAPHQL_EXECUTOR }),
     ...(neo4jUri === undefined
       ? {}

@@ -10,7 +10,7 @@ const store = EmbeddedGraphStore.fromDataset(loadDataset());
 const dependencies = {
   store,
   clock: { now: () => new Date() },
-  reportLimiter: new MemoryRateLimiter(5, 3600),
+  reportLimiter: new MemoryRateLimiter({ perClient: 5, total: 100, windowSeconds: 3600 }),
   // The reference servers do not count result items (server.ts's countListItems); no limit applies.
   resultLimits: { maxItems: Number.MAX_SAFE_INTEGER, maxBytes: Number.MAX_SAFE_INTEGER },
 };

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Metrics } from '../observability/metrics';
 import type { RequestStats } from '../observability/request-stats';
 import { newRequestStats } from '../observability/request-stats';
+import { GRAPHQL_PATH } from './graphql-route';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -29,9 +30,11 @@ export function registerRequestObservation(app: FastifyInstance, metrics: Metric
   });
   app.addHook('onResponse', async (request, reply) => {
     const durationMs = reply.elapsedTime;
-    const { operation, outcome, storeCalls, cache, cost, items } = request.stats;
-    const graphql = request.url.startsWith('/graphql') && request.method !== 'OPTIONS';
-    if (graphql) metrics.observeRequest(operation, reply.statusCode >= 500 ? 'error' : outcome, durationMs / 1000);
+    const { operation, storeCalls, cache, cost, items } = request.stats;
+    const graphql = request.routeOptions.url === GRAPHQL_PATH && request.method !== 'OPTIONS';
+    // A 5xx is an error whatever the GraphQL layer thought of it (a hook may have failed after it).
+    const outcome = reply.statusCode >= 500 ? 'error' : request.stats.outcome;
+    if (graphql) metrics.observeRequest(operation, outcome, durationMs / 1000);
     lines.info(
       {
         requestId: request.id,

@@ -10,13 +10,19 @@ beforeAll(async () => {
 });
 afterAll(() => api.close());
 
-async function post(query: string, headers: Record<string, string> = {}) {
-  const response = await fetch(api.url, {
+async function post(query: string, headers: Record<string, string> = {}, url = api.url) {
+  const response = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },
     body: JSON.stringify({ query }),
   });
-  return { cache: response.headers.get('x-cache'), body: (await response.json()) as any };
+  const text = await response.text();
+  return {
+    status: response.status,
+    cache: response.headers.get('x-cache'),
+    contentType: response.headers.get('content-type'),
+    body: text.startsWith('{') ? JSON.parse(text) : text,
+  };
 }
 
 const PREREQUISITES = '{ skill(slug: "caching") { prerequisites { skill { slug } } } }';
@@ -83,5 +89,58 @@ it('is off when RESPONSE_CACHE_MB is 0', async () => {
     expect(response.headers.get('x-cache')).toBeNull();
   } finally {
     await uncached.close();
+  }
+});
+
+it('answers a request that accepts no JSON type as Apollo does (406), even when the answer is cached', async () => {
+  const query = '{ areas { slug name } }';
+  await post(query);
+  expect((await post(query)).cache).toBe('hit');
+  const html = await post(query, { accept: 'text/html' });
+  expect([html.status, html.cache]).toEqual([406, null]);
+});
+
+it('answers in the media type the request accepts, never the one of whoever asked first', async () => {
+  const query = '{ levels { slug name } }';
+  const accept = 'application/graphql-response+json';
+  expect((await post(query, { accept })).contentType).toBe('application/graphql-response+json; charset=utf-8');
+  const plain = await post(query);
+  expect([plain.cache, plain.contentType]).toEqual(['miss', 'application/json; charset=utf-8']);
+  const again = await post(query, { accept });
+  expect([again.cache, again.contentType]).toEqual(['hit', 'application/graphql-response+json; charset=utf-8']);
+});
+
+it('answers only on /graphql: a cached question sent to /graphqlXYZ gets 404', async () => {
+  const query = '{ areas { slug } }';
+  await post(query);
+  expect((await post(query)).cache).toBe('hit');
+  const elsewhere = await post(query, {}, api.url.replace('/graphql', '/graphqlXYZ'));
+  expect([elsewhere.status, elsewhere.cache]).toEqual([404, null]);
+});
+
+it('keeps its answers when someone reports a problem: reports change nothing anonymous clients can see', async () => {
+  const query = '{ skill(slug: "http") { slug name } }';
+  await post(query);
+  expect((await post(query)).cache).toBe('hit');
+  const report = await post(
+    'mutation { reportProblem(skill: "http", message: "A report, which must not flush the cache") { id } }',
+  );
+  expect(report.body.errors).toBeUndefined();
+  expect((await post(query)).cache).toBe('hit');
+});
+
+it('does not tell production clients whether someone else asked the same question', async () => {
+  const production = await startTestServer({ NODE_ENV: 'production' });
+  try {
+    const ask = () =>
+      fetch(production.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{"query":"{ levels { slug } }"}',
+      });
+    await ask();
+    expect((await ask()).headers.get('x-cache')).toBeNull();
+  } finally {
+    await production.close();
   }
 });

@@ -23,6 +23,7 @@ describe('loadConfig', () => {
       editors: [],
       reportProblemLimit: 5,
       reportProblemWindowSeconds: 3600,
+      reportProblemGlobalLimit: 100,
       limits: {
         maxDepth: 12,
         maxCost: 50_000,
@@ -36,6 +37,9 @@ describe('loadConfig', () => {
       introspection: false,
       trustProxy: false,
       shutdownGraceMs: 10_000,
+      requestTimeoutMs: 30_000,
+      connectionTimeoutMs: 60_000,
+      metricsToken: null,
       responseCacheBytes: 32 * 2 ** 20,
     });
   });

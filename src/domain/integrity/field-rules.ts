@@ -28,20 +28,50 @@ const refuse = (rule: RuleId, message: string, at = ''): Checked<never> => ({
 
 // Cc: C0 and C1 controls and DEL (NUL, tab, newline, escape, ...). Cs: with the u flag, only a
 // surrogate without its pair matches, which no UTF-8 store or file can hold as it was sent.
-const UNCLEAN = /[\p{Cc}\p{Cs}]/u;
+// Cf: invisible format characters, which hide or reorder what a reader sees (U+202E shows
+// "\u202Egnp.exe" as "exe.png", U+200B makes a name look empty, a BOM). Zl, Zp: U+2028 and
+// U+2029 break lines in fields that are one line or plain paragraphs.
+const UNCLEAN = /[\p{Cc}\p{Cs}\p{Cf}\p{Zl}\p{Zp}]/gu;
+// Two format characters that text needs: ZWJ joins emoji sequences (woman + ZWJ + laptop) and,
+// with ZWNJ, controls how letters join in Persian and Indic scripts. Allowed there, between a
+// letter, mark or emoji (or skin tone) and a letter, mark or emoji; nowhere else.
+const JOINED =
+  /(?<=[\p{L}\p{M}\p{Extended_Pictographic}\p{Emoji_Modifier}])[\u200c\u200d](?=[\p{L}\p{M}\p{Extended_Pictographic}])/uy;
+// What a reader sees: a letter, digit, punctuation or symbol, other than those that render as
+// nothing (U+3164 HANGUL FILLER is a letter).
+const VISIBLE = /[\p{L}\p{N}\p{P}\p{S}]/u;
+const IGNORABLE = /\p{Default_Ignorable_Code_Point}/gu;
+
+/** Whether the character at `at` is a joiner with what it may join on both sides. */
+function joinsLetters(value: string, at: number): boolean {
+  JOINED.lastIndex = at;
+  return JOINED.test(value);
+}
+
+const hex = (code: number) => `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
 
 /** Why `value` is not clean text, or null when it is. */
 function uncleanText(value: string): ValueIssue | null {
-  const found = UNCLEAN.exec(value);
-  if (found === null) return null;
-  const code = found[0].charCodeAt(0);
-  return code >= 0xd800 && code <= 0xdfff
-    ? { at: '', rule: 'clean-text', message: 'must be well-formed Unicode (it has an unpaired surrogate)' }
-    : {
-        at: '',
-        rule: 'clean-text',
-        message: `must not contain control characters (found U+${code.toString(16).toUpperCase().padStart(4, '0')})`,
-      };
+  for (const found of value.matchAll(UNCLEAN)) {
+    const character = found[0];
+    if (joinsLetters(value, found.index)) continue;
+    const code = character.codePointAt(0)!;
+    const message =
+      code >= 0xd800 && code <= 0xdfff
+        ? 'must be well-formed Unicode (it has an unpaired surrogate)'
+        : /\p{Cc}/u.test(character)
+          ? `must not contain control characters (found ${hex(code)})`
+          : /\p{Cf}/u.test(character)
+            ? `must not contain invisible formatting characters (found ${hex(code)})`
+            : `must not contain line or paragraph separators (found ${hex(code)})`;
+    return { at: '', rule: 'clean-text', message };
+  }
+  return null;
+}
+
+/** Whether a reader would see anything of `value`. */
+function hasVisibleCharacter(value: string): boolean {
+  return VISIBLE.test(value.replace(IGNORABLE, ''));
 }
 
 export const slug: ValueRule<string> = (value) =>
@@ -56,9 +86,11 @@ export function text(min: number, max: number): ValueRule<string> {
     const unclean = uncleanText(value);
     if (unclean !== null) return { ok: false, issues: [unclean] };
     const trimmed = value.trim();
-    return trimmed.length >= min && trimmed.length <= max
+    if (trimmed.length < min || trimmed.length > max)
+      return refuse('text-length', `must be ${min} to ${max} characters`);
+    return trimmed.length === 0 || hasVisibleCharacter(trimmed)
       ? accept(trimmed)
-      : refuse('text-length', `must be ${min} to ${max} characters`);
+      : refuse('clean-text', 'must contain at least one visible character');
   };
 }
 

@@ -1,8 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { unwrapResolverError } from '@apollo/server/errors';
 
 import type { Context } from '../context.type';
-import { isServerSide, isUnexpected } from '../format-error';
+import { isServerSide, isUnexpected, rootCause } from '../format-error';
 import { QUERY_LIMIT_EXCEEDED } from '../query-limits';
 
 /**
@@ -23,10 +22,7 @@ export function requestObserverPlugin(): ApolloServerPlugin<Context> {
           for (const error of errors) {
             if (!isServerSide(error)) continue;
             const level = isUnexpected(error) ? 'error' : 'warn';
-            log[level](
-              { err: unwrapResolverError(error), path: error.path },
-              'GraphQL request failed on the server side',
-            );
+            log[level]({ err: rootCause(error), path: error.path }, 'GraphQL request failed on the server side');
           }
         },
         async willSendResponse({ response, operation }) {
