@@ -1,6 +1,9 @@
 import { sha256 } from '../../src/graphql/trusted-documents';
 import { type TestServer, startTestServer } from '../support/test-server';
 
+// Production serves /metrics to this token only.
+const METRICS_TOKEN = 'metrics-token-for-the-query-size-test';
+
 // MAX_QUERY_BYTES: the query text as sent, comments and white space included (the parser's
 // token limit counts neither), refused before it is parsed, cached or registered.
 
@@ -26,7 +29,7 @@ const persisted = (query: string) => ({ persistedQuery: { version: 1, sha256Hash
 describe('MAX_QUERY_BYTES', () => {
   let api: TestServer;
   beforeAll(async () => {
-    api = await startTestServer({ NODE_ENV: 'production' });
+    api = await startTestServer({ NODE_ENV: 'production', METRICS_TOKEN: METRICS_TOKEN });
   });
   afterAll(() => api.close());
 
@@ -61,7 +64,10 @@ describe('MAX_QUERY_BYTES', () => {
   });
 
   it('counts its refusals in the metrics under limit="bytes", and the request as rejected', async () => {
-    const metrics = () => fetch(api.url.replace(/\/graphql$/, '/metrics')).then((response) => response.text());
+    const metrics = () =>
+      fetch(api.url.replace(/\/graphql$/, '/metrics'), { headers: { authorization: `Bearer ${METRICS_TOKEN}` } }).then(
+        (response) => response.text(),
+      );
     const refusals = (text: string) =>
       Number(/^graphql_rejected_queries_total\{limit="bytes"\} (\d+)$/m.exec(text)?.[1] ?? 0);
     const rejected = (text: string) =>
