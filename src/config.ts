@@ -58,6 +58,12 @@ const environment = z
       .string()
       .min(1)
       .default(join(PROJECT_ROOT, 'var', 'skill-graph.journal')),
+    JOURNAL_MIN_FREE_BYTES: z.coerce
+      .number()
+      .int()
+      .min(0)
+      .max(2 ** 40)
+      .default(1024 * 1024),
     GRAPHQL_EXECUTOR: z.enum(['jit', 'graphql-js', 'compare']).default('jit'),
     DOCUMENT_CACHE_ENTRIES: z.coerce.number().int().min(10).max(1_000_000).default(2000),
     TRUSTED_DOCUMENTS: z.enum(['allow', 'only']).default('allow'),
@@ -135,6 +141,11 @@ export interface Config {
   readonly neo4j: Neo4jConfig | null;
   /** The embedded store's journal of accepted changes (absolute). */
   readonly dataFile: string;
+  /**
+   * Free bytes the journal's disk must have for the server to report itself ready: room for a
+   * large write, so readiness does not say yes while real writes fail on a nearly full disk.
+   */
+  readonly journalMinFreeBytes: number;
   /**
    * How operations run: compiled by graphql-jit (default), graphql-js's interpreter, or both
    * with their answers compared (`compare`, for tests).
@@ -218,6 +229,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
             timeoutMs: e.NEO4J_TIMEOUT_MS,
           },
     dataFile: isAbsolute(e.DATA_FILE) ? e.DATA_FILE : resolve(e.DATA_FILE),
+    journalMinFreeBytes: e.JOURNAL_MIN_FREE_BYTES,
     executor: e.GRAPHQL_EXECUTOR,
     documentCacheEntries: e.DOCUMENT_CACHE_ENTRIES,
     trustedDocuments: { mode: e.TRUSTED_DOCUMENTS, file: resolve(e.TRUSTED_DOCUMENTS_FILE) },
