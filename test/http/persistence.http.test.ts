@@ -212,6 +212,23 @@ describe('the embedded store’s journal', () => {
     }
   });
 
+  it('does not count the empty entries older readiness probes appended as accepted changes', async () => {
+    const dataFile = freshDataFile();
+    const first = await startTestServer({ ...EDITOR_ENV, DATA_FILE: dataFile });
+    await execute(first.clientWithToken(ALICE), createSkill('among-empty-entries'));
+    await first.close();
+    writeFileSync(dataFile, `${readFileSync(dataFile, 'utf8')}{"ops":[]}\n{"ops":[]}\n`);
+
+    const second = await startTestServer({ ...EDITOR_ENV, DATA_FILE: dataFile });
+    try {
+      expect(second.server.opening).toMatchObject({ replayed: 1, setAside: [] });
+      const { data } = await execute<any>(second.client, '{ dataset { revision } }');
+      expect(data.dataset.revision).toBe(1);
+    } finally {
+      await second.close();
+    }
+  });
+
   it('takes over the whole-graph data file of earlier versions, and removes what a crash left behind', async () => {
     const folder = mkdtempSync(join(tmpdir(), 'skill-graph-legacy-'));
     const dataFile = join(folder, 'skill-graph.journal');
