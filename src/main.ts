@@ -16,9 +16,10 @@ async function main(): Promise<void> {
   if (process.env.NODE_ENV !== 'production' && existsSync('.env')) process.loadEnvFile('.env');
   const config = loadConfig();
   const server = await startServer(config);
-  process.stdout.write(`Skill graph API ready at ${server.url}\n${await banner(config, server)}`);
-
+  const lines = await banner(config, server);
+  // Before saying ready: a supervisor may signal as soon as it reads that line.
   handleStopSignals(server, config.shutdownGraceMs);
+  process.stdout.write(`Skill graph API ready at ${server.url}\n${lines}`);
 }
 
 /** What an operator needs to know at a glance: mode, store, where the data lives, who may write. */

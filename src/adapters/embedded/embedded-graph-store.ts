@@ -131,6 +131,8 @@ export class EmbeddedGraphStore implements GraphStore {
   private journal: JournalWriter | null = null;
   /** Why the journal could not be opened for writing, while it cannot. */
   private readOnly: Error | null = null;
+  /** What the last attempt to open it for writing found, for readiness. */
+  private readOnlyReason = '';
   private upgrading: Promise<void> | null = null;
 
   private constructor(
@@ -229,7 +231,7 @@ export class EmbeddedGraphStore implements GraphStore {
         minFreeBytes,
       );
       await store.openForWrites();
-      if (store.readOnly !== null) store.report = { ...store.report, readOnly: diskFailure(store.readOnly) };
+      if (store.readOnly !== null) store.report = { ...store.report, readOnly: store.readOnlyReason };
       return store;
     } catch (error) {
       await lock.release();
@@ -242,9 +244,7 @@ export class EmbeddedGraphStore implements GraphStore {
       this.gate.write(async () => {
         if (this.journalFile !== null && this.journal === null) {
           await this.tryToUpgrade();
-          if (this.readOnly !== null) {
-            throw new StoreUnavailableError({ cause: this.readOnly }, diskFailure(this.readOnly));
-          }
+          if (this.readOnly !== null) throw new StoreUnavailableError({ cause: this.readOnly }, this.readOnlyReason);
         }
         this.state.begin();
         try {
@@ -271,9 +271,7 @@ export class EmbeddedGraphStore implements GraphStore {
   async ping(): Promise<StoreStatus> {
     if (this.journalFile !== null) {
       if (this.journal === null) await this.tryToUpgrade();
-      if (this.readOnly !== null) {
-        throw new StoreUnavailableError({ cause: this.readOnly }, diskFailure(this.readOnly));
-      }
+      if (this.readOnly !== null) throw new StoreUnavailableError({ cause: this.readOnly }, this.readOnlyReason);
       const problem = await whyNotWritable(this.journalFile, this.minFreeBytes, this.writeFailure !== null);
       if (problem !== null) throw new StoreUnavailableError({ cause: this.writeFailure ?? undefined }, problem);
       this.writeFailure = null;
@@ -326,6 +324,7 @@ export class EmbeddedGraphStore implements GraphStore {
       this.writeFailure = null;
     } catch (error) {
       this.readOnly = error as Error;
+      this.readOnlyReason = diskFailure(error);
     }
   }
 
@@ -333,9 +332,9 @@ export class EmbeddedGraphStore implements GraphStore {
   private tryToUpgrade(): Promise<void> {
     this.upgrading ??= (async () => {
       try {
-        if ((await whyNotWritable(this.journalFile as string, this.minFreeBytes, true)) === null) {
-          await this.openForWrites();
-        }
+        const problem = await whyNotWritable(this.journalFile as string, this.minFreeBytes, true);
+        if (problem === null) await this.openForWrites();
+        else this.readOnlyReason = problem;
       } finally {
         this.upgrading = null;
       }
