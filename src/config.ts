@@ -58,6 +58,12 @@ const environment = z
       .string()
       .min(1)
       .default(join(PROJECT_ROOT, 'var', 'skill-graph.journal')),
+    JOURNAL_MIN_FREE_BYTES: z.coerce
+      .number()
+      .int()
+      .min(0)
+      .max(2 ** 40)
+      .default(1024 * 1024),
     GRAPHQL_EXECUTOR: z.enum(['jit', 'graphql-js', 'compare']).default('jit'),
     DOCUMENT_CACHE_ENTRIES: z.coerce.number().int().min(10).max(1_000_000).default(2000),
     DOCUMENT_CACHE_MB: z.coerce.number().min(0.1).max(4096).default(16),
@@ -160,6 +166,11 @@ export interface Config {
   readonly neo4j: Neo4jConfig | null;
   /** The embedded store's journal of accepted changes (absolute). */
   readonly dataFile: string;
+  /**
+   * Free bytes the journal's disk must have for the server to report itself ready: room for a
+   * large write, so readiness does not say yes while real writes fail on a nearly full disk.
+   */
+  readonly journalMinFreeBytes: number;
   /**
    * How operations run: compiled by graphql-jit (default), graphql-js's interpreter, or both
    * with their answers compared (`compare`, for tests).
@@ -271,6 +282,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
             timeoutMs: e.NEO4J_TIMEOUT_MS,
           },
     dataFile: isAbsolute(e.DATA_FILE) ? e.DATA_FILE : resolve(e.DATA_FILE),
+    journalMinFreeBytes: e.JOURNAL_MIN_FREE_BYTES,
     executor: e.GRAPHQL_EXECUTOR,
     documentCacheEntries: e.DOCUMENT_CACHE_ENTRIES,
     documentCacheBytes: Math.round(e.DOCUMENT_CACHE_MB * 2 ** 20),

@@ -8,7 +8,7 @@ import { ConfigError, loadConfig } from './config';
 import { InvalidDatasetError } from './domain/domain-error';
 import type { SkillGraphServer } from './server';
 import { DATA_DIR } from './project-paths';
-import { JournalInUseError, startServer } from './server';
+import { JournalInUseError, JournalUnreadableError, startServer } from './server';
 
 async function main(): Promise<void> {
   // A .env file is for development; in production the environment is the only source. Variables
@@ -16,9 +16,10 @@ async function main(): Promise<void> {
   if (process.env.NODE_ENV !== 'production' && existsSync('.env')) process.loadEnvFile('.env');
   const config = loadConfig();
   const server = await startServer(config);
-  process.stdout.write(`Skill graph API ready at ${server.url}\n${await banner(config, server)}`);
-
+  const lines = await banner(config, server);
+  // Before saying ready: a supervisor may signal as soon as it reads that line.
   handleStopSignals(server, config.shutdownGraceMs);
+  process.stdout.write(`Skill graph API ready at ${server.url}\n${lines}`);
 }
 
 /** What an operator needs to know at a glance: mode, store, where the data lives, who may write. */
@@ -34,6 +35,14 @@ async function banner(config: Config, server: SkillGraphServer): Promise<string>
       `journal: ${where(config.dataFile)}, ${opening.replayed} accepted change${opening.replayed === 1 ? '' : 's'} replayed` +
         (opening.datasetChanged ? ' onto a data/ that changed since (each checked again)' : ''),
     );
+    if (opening.readOnly !== null) {
+      lines.push(`READ-ONLY: ${opening.readOnly}; reads are served, writes refused until the disk takes them`);
+    }
+    if (opening.tornTail > 0) {
+      lines.push(
+        `         cut off an unfinished last line (${opening.tornTail} bytes, never acknowledged; kept in ${where(config.dataFile)}.set-aside)`,
+      );
+    }
     if (opening.migratedFrom !== null) lines.push(`         took over the older data file ${opening.migratedFrom}`);
     if (opening.leftovers.length > 0) lines.push(`         removed what a crash left: ${opening.leftovers.join(', ')}`);
     for (const { name, reason } of opening.setAside) {
@@ -106,7 +115,10 @@ function handleStopSignals(server: SkillGraphServer, graceMs: number): void {
 main().catch((error: unknown) => {
   // Configuration and dataset problems are the user's to fix: print the message, not a stack.
   const known =
-    error instanceof ConfigError || error instanceof InvalidDatasetError || error instanceof JournalInUseError;
+    error instanceof ConfigError ||
+    error instanceof InvalidDatasetError ||
+    error instanceof JournalInUseError ||
+    error instanceof JournalUnreadableError;
   process.stderr.write(`${known ? (error as Error).message : ((error as Error)?.stack ?? String(error))}\n`);
   process.exit(1);
 });

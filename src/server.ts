@@ -16,7 +16,7 @@ import type { DestinationStream } from 'pino';
 import type { GraphQLSchema } from 'graphql';
 
 import type { OpeningReport } from './adapters/embedded/embedded-graph-store';
-export { JournalInUseError } from './adapters/embedded/journal-file';
+export { JournalInUseError, JournalUnreadableError } from './adapters/embedded/journal-file';
 import { EmbeddedGraphStore } from './adapters/embedded/embedded-graph-store';
 import { storeCallCounter } from './adapters/instrumented-graph-store';
 import { Neo4jGraphStore } from './adapters/neo4j/neo4j-graph-store';
@@ -87,6 +87,7 @@ export async function createStore(config: Config): Promise<{ store: GraphStore; 
     ...readDataset(config.dataDir),
     journalFile: config.dataFile,
     validate: validateDataset,
+    minFreeBytes: config.journalMinFreeBytes,
   });
   return { store, opening: store.opening };
 }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 
 import { InvalidDatasetError } from '../domain/domain-error';
 import type { ClaimedSlugs } from '../domain/integrity/graph-rules';
@@ -43,7 +43,12 @@ export function loadDataset(dir: string = DEFAULT_DATA_DIR): Dataset {
   return readDataset(dir).dataset;
 }
 
+/** Beside data/ while data:export swaps it for its new version (replaceDatasetFolder). */
+export const STAGED_SUFFIX = '.export-new';
+export const OLD_SUFFIX = '.export-old';
+
 export function readDataset(dir: string = DEFAULT_DATA_DIR): ReadDataset {
+  dir = recoverInterruptedExport(dir);
   const hash = createHash('sha256');
   const read = (file: string): unknown => {
     const path = join(dir, file);
@@ -71,6 +76,35 @@ export function readDataset(dir: string = DEFAULT_DATA_DIR): ReadDataset {
   }
   const dataset = { version: version.record, ...parseDataset(raw) };
   return { dataset, fingerprint: `files:${hash.digest('hex')}` };
+}
+
+/**
+ * Where to read data/ from after a crash in the middle of data:export's folder swap, tidying up
+ * when the disk allows. The swap took effect once the new folder has data/'s name: before that
+ * the old folder is data/, so a missing data/ beside `<dir>.export-old` is renamed back. A
+ * staged copy beside an intact data/ never took effect and is removed.
+ */
+function recoverInterruptedExport(given: string): string {
+  const dir = resolve(given);
+  const staged = `${dir}${STAGED_SUFFIX}`;
+  const old = `${dir}${OLD_SUFFIX}`;
+  const tidy = (folder: string) => {
+    try {
+      rmSync(folder, { recursive: true, force: true });
+    } catch {
+      // A read-only disk: harmless, tidied at a later start.
+    }
+  };
+  if (!existsSync(dir) && existsSync(old)) {
+    try {
+      renameSync(old, dir);
+    } catch {
+      return old;
+    }
+  }
+  if (existsSync(dir) && existsSync(staged)) tidy(staged);
+  if (existsSync(dir) && existsSync(old)) tidy(old);
+  return dir;
 }
 
 /**

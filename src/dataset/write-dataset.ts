@@ -1,8 +1,20 @@
-import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
-import { join } from 'node:path';
+import {
+  closeSync,
+  cpSync,
+  existsSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 
 import type { Dataset } from './dataset.types';
-import { DATASET_FILES } from './load-dataset';
+import { DATASET_FILES, OLD_SUFFIX, STAGED_SUFFIX } from './load-dataset';
 import type { RawDataset } from './load-dataset';
 import { serializeDataset } from './serialize-dataset';
 
@@ -20,23 +32,48 @@ const KEYS: Record<keyof RawDataset, (record: RawRecord) => string> = {
 };
 
 /**
- * Writes `dataset` into the folder as data/'s JSON files, for a curator to review: a file is
- * rewritten only when its records changed, a record keeps its place and its exact text unless it
- * changed, new records go at the end. Each file is replaced atomically (a temporary file, synced,
- * renamed over). Returns the names of the files it rewrote.
+ * The data/ JSON files that `dataset` changes, by file name, as a curator would review them: a
+ * file is listed only when its records changed, a record keeps its place and its exact text
+ * unless it changed, new records go at the end. Reads the folder; writes nothing.
  */
-export function writeDatasetFiles(dir: string, dataset: Dataset): string[] {
+export function changedDatasetFiles(dir: string, dataset: Dataset): Map<string, string> {
   const wanted = serializeDataset(dataset);
-  const rewritten: string[] = [];
+  const changed = new Map<string, string>();
   for (const [name, file] of Object.entries(DATASET_FILES) as [keyof RawDataset, string][]) {
     const path = join(dir, file);
     const current = existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as RawRecord[]) : [];
     const merged = merge(current, wanted[name] as RawRecord[], KEYS[name]);
     if (merged.length === current.length && merged.every((record, i) => record === current[i])) continue;
-    replaceFile(path, `${JSON.stringify(merged, null, 2)}\n`);
-    rewritten.push(file);
+    changed.set(file, `${JSON.stringify(merged, null, 2)}\n`);
   }
-  return rewritten;
+  return changed;
+}
+
+/**
+ * Replaces the folder `dir` with a copy of it in which `files` (name to text) are rewritten, so
+ * that a crash at any moment leaves the old folder or the new one, never a mix: the copy is
+ * written and synced beside it (`<dir>.export-new`), then the two are swapped by renames, with
+ * the old one kept as `<dir>.export-old` until the parent folder is synced. readDataset finishes
+ * or undoes a swap a crash interrupted.
+ */
+export function replaceDatasetFolder(folder: string, files: ReadonlyMap<string, string>): void {
+  const dir = resolve(folder);
+  const staged = `${dir}${STAGED_SUFFIX}`;
+  const old = `${dir}${OLD_SUFFIX}`;
+  rmSync(staged, { recursive: true, force: true });
+  mkdirSync(staged);
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.isFile() && !files.has(entry.name))
+      writeSynced(join(staged, entry.name), readFileSync(join(dir, entry.name)));
+    else if (!entry.isFile()) cpSync(join(dir, entry.name), join(staged, entry.name), { recursive: true });
+  }
+  for (const [name, text] of files) writeSynced(join(staged, name), text);
+  syncFolder(staged);
+  rmSync(old, { recursive: true, force: true });
+  renameSync(dir, old);
+  renameSync(staged, dir);
+  syncFolder(dirname(dir));
+  rmSync(old, { recursive: true, force: true });
 }
 
 function merge(current: readonly RawRecord[], wanted: readonly RawRecord[], key: (record: RawRecord) => string) {
@@ -65,14 +102,21 @@ function canonical(value: unknown): string {
   });
 }
 
-function replaceFile(path: string, text: string): void {
-  const temporary = `${path}.tmp-${process.pid}`;
-  const fd = openSync(temporary, 'w');
+function writeSynced(path: string, data: string | Buffer): void {
+  const fd = openSync(path, 'w');
   try {
-    writeSync(fd, text);
+    writeFileSync(fd, data);
     fsyncSync(fd);
   } finally {
     closeSync(fd);
   }
-  renameSync(temporary, path);
+}
+
+function syncFolder(folder: string): void {
+  const fd = openSync(folder, 'r');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
 }

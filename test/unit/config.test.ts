@@ -13,6 +13,7 @@ describe('loadConfig', () => {
       dataDir: undefined,
       neo4j: null,
       dataFile: join(PROJECT_ROOT, 'var', 'skill-graph.journal'),
+      journalMinFreeBytes: 1024 * 1024,
       webDir: join(PROJECT_ROOT, 'web', 'dist'),
       executor: 'jit',
       documentCacheEntries: 2000,

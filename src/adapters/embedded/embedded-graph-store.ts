@@ -1,23 +1,23 @@
 import { closeSync, existsSync, openSync, readSync, renameSync } from 'node:fs';
-import { constants, access } from 'node:fs/promises';
-import { dirname } from 'node:path';
 
 import type { Dataset } from '../../dataset/dataset.types';
 import { StoreUnavailableError } from '../../domain/domain-error';
 import type { GraphReader, GraphStore, GraphTransaction, StoreStatus } from '../../domain/ports/graph-store.port';
 import { diffOperations } from './graph-diff';
 import { GraphState } from './graph-state';
-import type { JournalEntry, JournalOp } from './journal-file';
+import type { JournalContents, JournalEntry, JournalHeader, JournalOp } from './journal-file';
 import {
   JOURNAL_FORMAT,
   JournalWriter,
-  acquireLock,
   appendLinesSync,
+  cutTornTail,
+  diskFailure,
   readJournal,
-  releaseLock,
   removeLeftovers,
   rewriteJournal,
+  whyNotWritable,
 } from './journal-file';
+import { JournalLock } from './journal-lock';
 import { ReadWriteGate } from './read-write-gate';
 import { readSnapshot } from './snapshot-file';
 
@@ -33,11 +33,17 @@ export interface EmbeddedStoreOptions {
   /** Where accepted changes are journaled; null keeps them in memory only (tests, benchmarks). */
   readonly journalFile: string | null;
   /**
-   * The graph's integrity rules (the dataset loader's): throws when a graph breaks one. Replaying
-   * a journal onto a data/ that changed since checks each change with it.
+   * The graph's integrity rules (the dataset loader's): throws when a graph breaks one. The
+   * replayed graph is checked with it once; when it fails (or data/ changed since the changes
+   * were made) each change is checked with it in turn.
    */
   readonly validate: (dataset: Dataset) => void;
+  /** Readiness needs this much free space beside the journal (a large write's worth). */
+  readonly minFreeBytes?: number;
 }
+
+/** A large entry's worth: the request body limit and the change record that repeats it, with room. */
+export const DEFAULT_MIN_FREE_BYTES = 1024 * 1024;
 
 /** A journaled change that no longer applies, kept aside in `<journal>.set-aside`. */
 export interface SetAsideChange {
@@ -57,6 +63,17 @@ export interface OpeningReport {
   readonly migratedFrom: string | null;
   /** Temporary files a crash had left, removed. */
   readonly leftovers: readonly string[];
+  /** Bytes of a last line a crash cut short (never acknowledged), cut off and kept aside; 0 when none. */
+  readonly tornTail: number;
+  /** Why the journal could not be opened for writing: reads are served, writes refused until it can. */
+  readonly readOnly: string | null;
+}
+
+/** What must reach the disk before the journal takes appends; each step is done once. */
+interface DiskWork {
+  setAsideLines: string[] | null;
+  rewrite: { header: JournalHeader; entries: readonly JournalEntry[] } | null;
+  cutTailAt: number | null;
 }
 
 const READ_METHODS = [
@@ -109,13 +126,23 @@ export interface EmbeddedGraphStore extends GraphReader {}
 export class EmbeddedGraphStore implements GraphStore {
   private readonly gate = new ReadWriteGate();
   private queue: Promise<unknown> = Promise.resolve();
-  /** Why the last write could not be saved, until one is saved again. */
+  /** Why the last write could not be saved, until the disk takes writes again. */
   private writeFailure: Error | null = null;
+  /** The open journal; null in memory (no journal file) and while the journal cannot be written. */
+  private journal: JournalWriter | null = null;
+  /** Why the journal could not be opened for writing, while it cannot. */
+  private readOnly: Error | null = null;
+  /** What the last attempt to open it for writing found, for readiness. */
+  private readOnlyReason = '';
+  private upgrading: Promise<void> | null = null;
 
   private constructor(
     private readonly state: GraphState,
-    private readonly journal: JournalWriter | null,
-    readonly opening: OpeningReport,
+    private report: OpeningReport,
+    private readonly journalFile: string | null = null,
+    private readonly lock: JournalLock | null = null,
+    private readonly diskWork: DiskWork | null = null,
+    private readonly minFreeBytes: number = DEFAULT_MIN_FREE_BYTES,
   ) {
     for (const name of READ_METHODS) {
       const method = state[name] as (...args: unknown[]) => Promise<unknown>;
@@ -124,78 +151,102 @@ export class EmbeddedGraphStore implements GraphStore {
     }
   }
 
+  /** What opening the store found and did. */
+  get opening(): OpeningReport {
+    return this.report;
+  }
+
   /** An in-memory store of `dataset`, for tests and benchmarks. */
   static fromDataset(dataset: Dataset): EmbeddedGraphStore {
-    return new EmbeddedGraphStore(GraphState.fromDataset(dataset), null, {
+    return new EmbeddedGraphStore(GraphState.fromDataset(dataset), {
       journalFile: null,
       replayed: 0,
       datasetChanged: false,
       setAside: [],
       migratedFrom: null,
       leftovers: [],
+      tornTail: 0,
+      readOnly: null,
     });
   }
 
   /**
-   * data/ with the journal's changes replayed on top. When data/ has changed since they were
-   * made, each change is checked against the graph's rules again; one that no longer applies is
-   * kept aside (never dropped) and named in the report. Nothing in the journal stops a start.
+   * data/ with the journal's changes replayed on top, and the graph's rules checked on the result.
+   * A change that breaks one (data/ changed since it was made, or a second writer) is kept aside
+   * (never dropped) and named in the report. Nothing in the journal stops a start: a journal
+   * that can be read but not written opens read-only, and takes writes once its disk does.
    */
   static async open({
     dataset,
     fingerprint,
     journalFile,
     validate,
+    minFreeBytes = DEFAULT_MIN_FREE_BYTES,
   }: EmbeddedStoreOptions): Promise<EmbeddedGraphStore> {
     if (journalFile === null) return EmbeddedGraphStore.fromDataset(dataset);
-    acquireLock(journalFile);
-    const leftovers = removeLeftovers(journalFile);
-    const migratedFrom = migrateWholeGraphFile(journalFile, dataset, fingerprint);
-    const contents = readJournal(journalFile);
-    const state = GraphState.fromDataset(dataset);
-    const kept: JournalEntry[] = [];
-    const setAside: { entry: JournalEntry | string; name: string; reason: string }[] = [];
-    const datasetChanged = contents !== null && contents.header.dataset !== fingerprint;
-    for (const line of contents?.unreadable ?? []) {
-      setAside.push({ entry: line, name: 'an unreadable line', reason: 'not a journal entry (damaged file?)' });
-    }
-    for (const entry of contents?.entries ?? []) {
-      state.begin();
+    const lock = await JournalLock.acquire(journalFile);
+    try {
+      let leftovers: string[] = [];
       try {
-        for (const op of entry.ops) await state.apply(op);
-        // Made on this very data/, a change was checked when it was accepted.
-        if (datasetChanged) validate(state.toSnapshot().dataset);
-        state.commit();
-        kept.push(entry);
-      } catch (error) {
-        state.rollback();
-        setAside.push({ entry, name: nameOf(entry), reason: firstLine(error) });
+        leftovers = removeLeftovers(journalFile);
+      } catch {
+        // A read-only folder keeps them; they are harmless, and removed at a later start.
       }
-    }
-    if (setAside.length > 0) {
+      const migratedFrom = migrateWholeGraphFile(journalFile, dataset, fingerprint);
+      const contents = readJournal(journalFile);
+      const datasetChanged = contents !== null && contents.header.dataset !== fingerprint;
+      const { state, kept, setAside } = await replay(dataset, contents, datasetChanged, validate);
       const at = new Date().toISOString();
-      appendLinesSync(
-        `${journalFile}.set-aside`,
-        setAside.map(({ entry, name, reason }) => JSON.stringify({ at, name, reason, entry })),
+      const asideLines = setAside.map(({ entry, name, reason }) => JSON.stringify({ at, name, reason, entry }));
+      if (contents?.tail) {
+        asideLines.push(
+          JSON.stringify({
+            at,
+            name: 'a torn last line',
+            reason: 'cut short by a crash before it was acknowledged',
+            entry: contents.tail.text,
+          }),
+        );
+      }
+      const rewrite = contents === null || datasetChanged || setAside.length > 0;
+      const work: DiskWork = {
+        setAsideLines: asideLines.length > 0 ? asideLines : null,
+        rewrite: rewrite ? { header: { format: JOURNAL_FORMAT, dataset: fingerprint }, entries: kept } : null,
+        cutTailAt: !rewrite && contents?.tail ? contents.tail.offset : null,
+      };
+      const store = new EmbeddedGraphStore(
+        state,
+        {
+          journalFile,
+          replayed: kept.length,
+          datasetChanged,
+          setAside: setAside.map(({ name, reason }) => ({ name, reason })),
+          migratedFrom,
+          leftovers,
+          tornTail: contents?.tail ? Buffer.byteLength(contents.tail.text) : 0,
+          readOnly: null,
+        },
+        journalFile,
+        lock,
+        work,
+        minFreeBytes,
       );
+      await store.openForWrites();
+      if (store.readOnly !== null) store.report = { ...store.report, readOnly: store.readOnlyReason };
+      return store;
+    } catch (error) {
+      await lock.release();
+      throw error;
     }
-    if (contents === null || datasetChanged || setAside.length > 0) {
-      rewriteJournal(journalFile, { format: JOURNAL_FORMAT, dataset: fingerprint }, kept);
-    }
-    const report: OpeningReport = {
-      journalFile,
-      replayed: kept.length,
-      datasetChanged,
-      setAside: setAside.map(({ name, reason }) => ({ name, reason })),
-      migratedFrom,
-      leftovers,
-    };
-    return new EmbeddedGraphStore(state, await JournalWriter.open(journalFile), report);
   }
 
   transaction<T>(work: (tx: GraphTransaction) => Promise<T>): Promise<T> {
     const run = () =>
       this.gate.write(async () => {
+        if (this.journalFile !== null && this.journal === null) {
+          await this.tryToUpgrade();
+          if (this.readOnly !== null) throw new StoreUnavailableError({ cause: this.readOnly }, this.readOnlyReason);
+        }
         this.state.begin();
         try {
           const result = await work(this.state);
@@ -213,19 +264,18 @@ export class EmbeddedGraphStore implements GraphStore {
     return next;
   }
 
+  /**
+   * Ready when a write would be saved now: the journal is open for writing and its disk has room
+   * for a large entry. After a failed write, also a probe file beside the journal must be written
+   * and synced. Nothing is ever appended to the journal to find out.
+   */
   async ping(): Promise<StoreStatus> {
-    if (this.journal !== null) {
-      // A write that could not be saved (a full disk, a read-only folder) makes the store unready
-      // until the folder takes writes again.
-      if (this.writeFailure !== null) {
-        try {
-          await access(dirname(this.journal.path), constants.W_OK);
-          await this.journal.append({ ops: [] });
-          this.writeFailure = null;
-        } catch {
-          throw new StoreUnavailableError({ cause: this.writeFailure }, 'the graph store cannot save writes');
-        }
-      }
+    if (this.journalFile !== null) {
+      if (this.journal === null) await this.tryToUpgrade();
+      if (this.readOnly !== null) throw new StoreUnavailableError({ cause: this.readOnly }, this.readOnlyReason);
+      const problem = await whyNotWritable(this.journalFile, this.minFreeBytes, this.writeFailure !== null);
+      if (problem !== null) throw new StoreUnavailableError({ cause: this.writeFailure ?? undefined }, problem);
+      this.writeFailure = null;
     }
     return { store: 'embedded', serverVersion: null };
   }
@@ -233,10 +283,9 @@ export class EmbeddedGraphStore implements GraphStore {
   async close(): Promise<void> {
     // Let a write in progress finish and reach the disk.
     await this.queue;
-    if (this.journal !== null) {
-      await this.journal.close();
-      releaseLock(this.journal.path);
-    }
+    await this.upgrading;
+    await this.journal?.close();
+    await this.lock?.release();
   }
 
   /** The whole graph now, for exporting it to data/. */
@@ -250,8 +299,90 @@ export class EmbeddedGraphStore implements GraphStore {
       this.writeFailure = null;
     } catch (error) {
       this.writeFailure = error as Error;
-      throw new StoreUnavailableError({ cause: error });
+      throw new StoreUnavailableError({ cause: error }, diskFailure(error));
     }
+  }
+
+  /** Does what must reach the disk before appends (once each), then opens the journal for them. */
+  private async openForWrites(): Promise<void> {
+    const work = this.diskWork as DiskWork;
+    const journalFile = this.journalFile as string;
+    try {
+      if (work.setAsideLines !== null) {
+        appendLinesSync(`${journalFile}.set-aside`, work.setAsideLines);
+        work.setAsideLines = null;
+      }
+      if (work.rewrite !== null) {
+        rewriteJournal(journalFile, work.rewrite.header, work.rewrite.entries);
+        work.rewrite = null;
+      }
+      if (work.cutTailAt !== null) {
+        cutTornTail(journalFile, work.cutTailAt);
+        work.cutTailAt = null;
+      }
+      this.journal = await JournalWriter.open(journalFile);
+      this.readOnly = null;
+      this.writeFailure = null;
+    } catch (error) {
+      this.readOnly = error as Error;
+      this.readOnlyReason = diskFailure(error);
+    }
+  }
+
+  /** Read-only: opens for writes once the disk takes them (asked by a write or a readiness probe). */
+  private tryToUpgrade(): Promise<void> {
+    this.upgrading ??= (async () => {
+      try {
+        const problem = await whyNotWritable(this.journalFile as string, this.minFreeBytes, true);
+        if (problem === null) await this.openForWrites();
+        else this.readOnlyReason = problem;
+      } finally {
+        this.upgrading = null;
+      }
+    })();
+    return this.upgrading;
+  }
+}
+
+/** The graph of data/ with the journal's entries on top, and the entries that broke a rule set aside. */
+async function replay(
+  dataset: Dataset,
+  contents: JournalContents | null,
+  datasetChanged: boolean,
+  validate: (dataset: Dataset) => void,
+) {
+  const attempt = async (checkEach: boolean) => {
+    const state = GraphState.fromDataset(dataset);
+    const kept: JournalEntry[] = [];
+    const setAside: { entry: JournalEntry | string; name: string; reason: string }[] = [];
+    for (const line of contents?.unreadable ?? []) {
+      setAside.push({ entry: line, name: 'an unreadable line', reason: 'not a journal entry (damaged file?)' });
+    }
+    for (const entry of contents?.entries ?? []) {
+      state.begin();
+      try {
+        for (const op of entry.ops) await state.apply(op);
+        if (checkEach) validate(state.toSnapshot().dataset);
+        state.commit();
+        kept.push(entry);
+      } catch (error) {
+        state.rollback();
+        setAside.push({ entry, name: nameOf(entry), reason: firstLine(error) });
+      }
+    }
+    return { state, kept, setAside };
+  };
+  // Each change was checked when it was accepted, so one check of the whole result is enough,
+  // unless data/ changed since or the check fails (two writers, a hand-edited line): then every
+  // change is checked in turn, and the first to break a rule is set aside, in order.
+  if (datasetChanged) return attempt(true);
+  const fast = await attempt(false);
+  if (fast.kept.length === 0) return fast;
+  try {
+    validate(fast.state.toSnapshot().dataset);
+    return fast;
+  } catch {
+    return attempt(true);
   }
 }
 
