@@ -8,3 +8,6 @@ export const DEFAULT_CHAIN_DEPTH = 10;
  * so a bounded traversal is always complete. No sane curriculum is 25 steps deep.
  */
 export const MAX_CHAIN_DEPTH = 25;
+
+/** The longest text a search takes, in `search` and in a skill filter. */
+export const MAX_SEARCH_TEXT = 200;

@@ -58,6 +58,12 @@ export function defineErrorsSuite(storeName: string, start: () => Promise<TestSe
           'maxDepth',
           'maxDepth must be an integer from 0 to 25; received 26',
         ],
+        [
+          'a filter search longer than a search box takes',
+          `{ skills(filter: { search: "${'ab '.repeat(70)}" }) { totalCount } }`,
+          'filter.search',
+          `filter.search must be text of at most 200 characters; received "${'ab '.repeat(70).slice(0, 40)}"`,
+        ],
       ])('%s', refusesArgument);
 
       it('refuses a skills cursor on the resources connection', async () => {

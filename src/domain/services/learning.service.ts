@@ -3,7 +3,7 @@ import { renderDiagram } from '../diagram';
 import { InvalidArgumentError, NotFoundError } from '../domain-error';
 import type { LearningPath, ResourceFilter } from '../learning-plan';
 import { recommendResources, weeklySchedule } from '../learning-plan';
-import { DEFAULT_CHAIN_DEPTH, MAX_CHAIN_DEPTH } from '../limits';
+import { DEFAULT_CHAIN_DEPTH, MAX_CHAIN_DEPTH, MAX_SEARCH_TEXT } from '../limits';
 import type { GraphStore, SearchHit } from '../ports/graph-store.port';
 import type {
   EdgeScope,
@@ -208,7 +208,7 @@ export class LearningService {
   }
 
   async search(text: string, first: number): Promise<readonly SearchHit[]> {
-    const query = requireText('text', text, 200);
+    const query = requireText('text', text, MAX_SEARCH_TEXT);
     requireIntegerIn('first', first, 1, MAX_SEARCH_RESULTS);
     return this.store.search(query, first);
   }

@@ -1,5 +1,5 @@
-import { NotFoundError } from '../domain-error';
-import { DEFAULT_CHAIN_DEPTH, MAX_CHAIN_DEPTH } from '../limits';
+import { InvalidArgumentError, NotFoundError } from '../domain-error';
+import { DEFAULT_CHAIN_DEPTH, MAX_CHAIN_DEPTH, MAX_SEARCH_TEXT } from '../limits';
 import type { PrerequisiteStrength } from '../skill-graph.types';
 import type { Connection, PageArgs } from '../pagination';
 import { toConnection, toPageRequest } from '../pagination';
@@ -60,6 +60,14 @@ export class SkillGraphService {
   }
 
   async listSkills(filter: SkillListFilter, page: PageArgs): Promise<Connection<Skill>> {
+    // As long as the search query's text may be: a longer one is no search, and costs each match.
+    if (filter.search != null && filter.search.length > MAX_SEARCH_TEXT) {
+      throw new InvalidArgumentError(
+        'filter.search',
+        `text of at most ${MAX_SEARCH_TEXT} characters`,
+        filter.search.slice(0, 40),
+      );
+    }
     return toConnection('skill', await this.store.listSkills(withoutNulls(filter), toPageRequest('skill', page)));
   }
 
