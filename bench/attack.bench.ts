@@ -1,10 +1,12 @@
-import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { PROJECT_ROOT } from '../src/project-paths';
 import { exponentialShapes } from '../test/support/query-shapes';
+import { type BenchServer, startBenchServer } from './bench-support';
+
+const SRC_DIST = join(PROJECT_ROOT, 'dist', 'src');
 
 // npm run bench:attack: the production process with its default limits, a normal query sent
 // one at a time (new text each time, as the attack report's probe: a comment makes it unique),
@@ -14,36 +16,10 @@ import { exponentialShapes } from '../test/support/query-shapes';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const ATTACKERS = Number(process.env.BENCH_ATTACKERS ?? 2);
 
-interface Started {
-  readonly url: string;
-  stop(): Promise<void>;
-}
-
-async function startApi(): Promise<Started> {
+/** The production process as users run it (`node dist/src/main.js`), on a journal of its own. */
+function startApi(): Promise<BenchServer> {
   const dataFile = join(mkdtempSync(join(tmpdir(), 'skill-graph-attack-')), 'graph.journal');
-  const child = spawn(process.execPath, [join(PROJECT_ROOT, 'dist', 'src', 'main.js')], {
-    env: { ...process.env, NODE_ENV: 'production', PORT: '0', HOST: '127.0.0.1', NEO4J_URI: '', DATA_FILE: dataFile },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  let output = '';
-  const url = await new Promise<string>((resolve, reject) => {
-    child.stdout.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /ready at (\S+)/.exec(output);
-      if (match) resolve(match[1]!);
-    });
-    child.once('exit', (code) => reject(new Error(`the API exited (${code}): ${output}`)));
-  });
-  child.stdout.resume();
-  return {
-    url,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        child.removeAllListeners('exit');
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
-  };
+  return startBenchServer('main.js', { PORT: '0', HOST: '127.0.0.1', NEO4J_URI: '', DATA_FILE: dataFile }, SRC_DIST);
 }
 
 async function send(url: string, query: string): Promise<{ status: number; bytes: number }> {

@@ -34,7 +34,8 @@ export async function startBenchServer(
   const url = await new Promise<string>((resolve, reject) => {
     child.stdout.on('data', (chunk: Buffer) => {
       output += chunk.toString();
-      const match = /ready (\S+)/.exec(output);
+      // bench/servers print "ready <url>"; the API's own main.js "… ready at <url>".
+      const match = /ready (?:at )?(\S+)/.exec(output);
       if (match) resolve(match[1]);
     });
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));

@@ -156,7 +156,7 @@ function paragraph(pick: <T>(items: readonly T[]) => T): string {
 }
 
 /** A small, fast, seedable PRNG: the same seed gives the same graph on every machine. */
-function mulberry32(seed: number): () => number {
+export function mulberry32(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;

@@ -112,7 +112,8 @@ function writeSynced(path: string, data: string | Buffer): void {
   }
 }
 
-function syncFolder(folder: string): void {
+/** A rename or a new file is durable only once its folder's entry is on disk too. */
+export function syncFolder(folder: string): void {
   const fd = openSync(folder, 'r');
   try {
     fsyncSync(fd);

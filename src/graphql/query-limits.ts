@@ -72,13 +72,16 @@ export function queryLimitRules(limits: QueryLimits, onRejected: (limit: LimitNa
 }
 
 /**
- * The graph's extent, as the cost estimate sizes lists with it: read from the store again after
- * this process commits a write, and, where other processes write too (a shared Neo4j), at most
- * `maxAgeMs` after the last read. Between two reads a list may have grown; the result budget,
- * which counts what a query really returns, still holds then.
+ * The graph's extent, as the cost estimate sizes lists with it: read again after this process
+ * commits a write and, where other processes write too (a shared Neo4j), once it is older than
+ * `maxAgeMs`. The last extent keeps answering while a fresh one is read, so no request waits on
+ * a slow or hung store for it, and a failed read keeps it. Between two reads a list may have
+ * grown; the result budget, which counts what a query really returns, still holds then.
  */
 export class GraphExtentSource {
-  private cached: { extent: GraphExtent; id: string; at: number } | null = null;
+  private cached: { extent: GraphExtent; id: string; at: number; writes: number } | null = null;
+  /** Writes committed here so far; the cached extent was read after `cached.writes` of them. */
+  private writes = 0;
   private reading: Promise<{ extent: GraphExtent; id: string }> | null = null;
 
   constructor(
@@ -89,25 +92,29 @@ export class GraphExtentSource {
 
   /** The extent and a short name for it (cost-cache keys include it). */
   async current(): Promise<{ extent: GraphExtent; id: string }> {
-    if (this.cached !== null && this.now() - this.cached.at < this.maxAgeMs) return this.cached;
-    this.reading ??= this.read()
-      .then((extent) => {
-        const id = sha256(JSON.stringify(extent)).slice(0, 16);
-        this.cached = { extent, id, at: this.now() };
-        return this.cached;
-      })
-      .catch((error: unknown) => {
-        // The last extent known is still a fair estimate; with none, the store is not there.
-        if (this.cached !== null) return this.cached;
-        throw error;
-      })
-      .finally(() => (this.reading = null));
-    return this.reading;
+    const cached = this.cached;
+    // With none yet, the request waits for it (and fails with the store).
+    if (cached === null) return this.refresh();
+    if (cached.writes !== this.writes || this.now() - cached.at >= this.maxAgeMs) {
+      this.refresh().catch(() => undefined);
+    }
+    return cached;
   }
 
   /** After a committed write: the next estimate reads the extent again. */
   invalidate(): void {
-    this.cached = null;
+    this.writes += 1;
+  }
+
+  private refresh(): Promise<{ extent: GraphExtent; id: string }> {
+    const writes = this.writes;
+    this.reading ??= this.read()
+      .then((extent) => {
+        this.cached = { extent, id: sha256(JSON.stringify(extent)).slice(0, 16), at: this.now(), writes };
+        return this.cached;
+      })
+      .finally(() => (this.reading = null));
+    return this.reading;
   }
 }
 

@@ -1,5 +1,3 @@
-import { Writable } from 'node:stream';
-
 import { getIntrospectionQuery } from 'graphql';
 
 import { EmbeddedGraphStore } from '../../src/adapters/embedded/embedded-graph-store';
@@ -8,18 +6,10 @@ import { loadDataset } from '../../src/dataset/load-dataset';
 import type { GraphStore } from '../../src/domain/ports/graph-store.port';
 import type { TestServer } from '../support/test-server';
 import { execute, startTestServer } from '../support/test-server';
+import { LogCapture } from '../support/log-capture';
 
 // What makes the endpoint safe to expose: limits refused before any resolver runs, production
 // error hygiene, HTTP-level refusals, health, metrics and logs.
-
-/** Log lines written by a server, parsed. */
-class LogCapture extends Writable {
-  readonly lines: Record<string, unknown>[] = [];
-  override _write(chunk: Buffer, _encoding: string, done: () => void): void {
-    for (const line of chunk.toString('utf8').split('\n')) if (line.trim() !== '') this.lines.push(JSON.parse(line));
-    done();
-  }
-}
 
 async function post(url: string, body: string, headers: Record<string, string> = {}) {
   const response = await fetch(url, {

@@ -1,5 +1,5 @@
 import { sha256 } from '../../src/graphql/trusted-documents';
-import { type TestServer, startTestServer } from '../support/test-server';
+import { type TestServer, postJson, startTestServer } from '../support/test-server';
 
 // Production serves /metrics to this token only.
 const METRICS_TOKEN = 'metrics-token-for-the-query-size-test';
@@ -15,14 +15,7 @@ const documentOf = (bytes: number, char = 'x') => {
   return head + char.repeat((bytes - head.length) / Buffer.byteLength(char));
 };
 
-async function post(server: TestServer, body: unknown) {
-  const response = await fetch(server.url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  return { status: response.status, body: (await response.json()) as { data?: any; errors?: any[] } };
-}
+const post = (server: TestServer, body: unknown) => postJson(server.url, body);
 
 const persisted = (query: string) => ({ persistedQuery: { version: 1, sha256Hash: sha256(query) } });
 

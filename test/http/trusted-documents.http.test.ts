@@ -1,20 +1,13 @@
 import { operations } from '../../web/src/api/operations';
 import { sha256 } from '../../src/graphql/trusted-documents';
-import { type TestServer, startTestServer } from '../support/test-server';
+import { type TestServer, postJson, startTestServer } from '../support/test-server';
 
 // Registered operations (trusted-documents.json) by hash, Apollo's automatic persisted queries
 // for everyone else, and TRUSTED_DOCUMENTS=only refusing anything unregistered before parsing.
 
 const persisted = (hash: string) => ({ persistedQuery: { version: 1, sha256Hash: hash } });
 
-async function post(server: TestServer, body: unknown) {
-  const response = await fetch(server.url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  return { status: response.status, body: (await response.json()) as { data?: any; errors?: any[] } };
-}
+const post = (server: TestServer, body: unknown) => postJson(server.url, body);
 
 const storeCalls = async (server: TestServer) => {
   const text = await (await fetch(server.url.replace(/\/graphql$/, '/metrics'))).text();

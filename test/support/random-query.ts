@@ -18,22 +18,12 @@ import {
   isUnionType,
 } from 'graphql';
 
+import { mulberry32 } from '../../src/dataset/generate-dataset';
+
 // Random queries over any schema, for properties that must hold whatever a client asks: every
 // field of the schema can be picked, with arguments drawn from the values the canonical graph
 // holds (and a few that it does not), nested up to a depth, with inline fragments and named
 // fragments. Driven by one integer seed, so a failing query is reproduced by its seed.
-
-/** A small, fast, seeded generator (mulberry32). */
-export function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export interface ArgumentValues {
   readonly skills: readonly string[];
@@ -56,7 +46,7 @@ export function randomQuery(
   seed: number,
   { maxDepth, skipRootFields = [] }: RandomQueryOptions,
 ): string {
-  const random = seeded(seed);
+  const random = mulberry32(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
   const chance = (p: number) => random() < p;
   const int = (min: number, max: number) => min + Math.floor(random() * (max - min + 1));

@@ -94,3 +94,13 @@ export async function execute<T = Record<string, unknown>>(
     return { data: data as T | undefined, errors: (errors ?? []) as readonly GraphQLErrorShape[], status };
   }
 }
+
+/** POSTs `body` as JSON and reads the answer as JSON, whatever its status. */
+export async function postJson(url: string, body: unknown) {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  return { status: response.status, body: (await response.json()) as { data?: any; errors?: any[] } };
+}

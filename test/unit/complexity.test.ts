@@ -8,7 +8,8 @@ import { EmbeddedGraphStore } from '../../src/adapters/embedded/embedded-graph-s
 import { loadConfig } from '../../src/config';
 import { loadDataset } from '../../src/dataset/load-dataset';
 import { LIST_BOUNDS, PAGE_FIELDS, costEstimator, isObjectList } from '../../src/graphql/complexity';
-import { smallestHoursPerWeek } from '../../src/graphql/query-limits';
+import { GraphExtentSource, smallestHoursPerWeek } from '../../src/graphql/query-limits';
+import type { GraphExtent } from '../../src/domain/ports/graph-store.port';
 import { PROJECT_ROOT } from '../../src/project-paths';
 import { jsonLengthExceeds } from '../../src/graphql/execution/result-budget';
 import { buildSkillGraphSchema } from '../../src/graphql/schema';
@@ -85,5 +86,66 @@ describe('jsonLengthExceeds', () => {
     );
     expect(jsonLengthExceeds({ items }, 1000)).toBe(true);
     expect(visited).toBe(0);
+  });
+});
+
+describe('GraphExtentSource', () => {
+  const extentOf = (skills: number) => ({ skills }) as unknown as GraphExtent;
+
+  const settled = () => new Promise((resolve) => setImmediate(resolve));
+
+  it('reads the extent once, and again only after a write committed here', async () => {
+    let reads = 0;
+    const source = new GraphExtentSource(async () => extentOf(++reads), Infinity);
+    expect((await source.current()).extent.skills).toBe(1);
+    expect((await source.current()).extent.skills).toBe(1);
+    source.invalidate();
+    await source.current();
+    await settled();
+    expect((await source.current()).extent.skills).toBe(2);
+    expect(reads).toBe(2);
+  });
+
+  it('answers with an extent past its age at once, reading a fresh one for the next request', async () => {
+    let now = 0;
+    let reads = 0;
+    let release = () => undefined as void;
+    const source = new GraphExtentSource(
+      () =>
+        reads++ === 0
+          ? Promise.resolve(extentOf(1))
+          : new Promise<GraphExtent>((resolve) => (release = () => resolve(extentOf(2)))),
+      5000,
+      () => now,
+    );
+    await source.current();
+    now = 6000;
+    // The store is slow to answer: the request does not wait for it.
+    expect((await source.current()).extent.skills).toBe(1);
+    release();
+    await settled();
+    expect((await source.current()).extent.skills).toBe(2);
+  });
+
+  it('keeps the last extent when a read fails, and fails only when it never had one', async () => {
+    let fail = true;
+    let skills = 7;
+    const source = new GraphExtentSource(
+      async () => (fail ? Promise.reject(new Error('store down')) : extentOf(skills)),
+      Infinity,
+    );
+    await expect(source.current()).rejects.toThrow('store down');
+    fail = false;
+    expect((await source.current()).extent.skills).toBe(7);
+    fail = true;
+    source.invalidate();
+    expect((await source.current()).extent.skills).toBe(7);
+    await settled();
+    // …and it tries again on the next request, since the write is still unread.
+    fail = false;
+    skills = 8;
+    expect((await source.current()).extent.skills).toBe(7);
+    await settled();
+    expect((await source.current()).extent.skills).toBe(8);
   });
 });

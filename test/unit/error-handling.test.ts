@@ -1,5 +1,3 @@
-import { Writable } from 'node:stream';
-
 import Fastify from 'fastify';
 import { GraphQLError } from 'graphql';
 
@@ -7,6 +5,7 @@ import { createFormatError, isUnexpected, withoutSuggestions } from '../../src/g
 import { registerErrorHandler } from '../../src/http/error-handler';
 import { registerRequestObservation } from '../../src/http/request-observation';
 import { Metrics } from '../../src/observability/metrics';
+import { LogCapture } from '../support/log-capture';
 
 // What a client sees of a failure outside the resolvers, and what the operator's log keeps.
 
@@ -57,14 +56,6 @@ describe('formatError', () => {
     expect(withoutSuggestions(message)).toBe(stripped);
   });
 });
-
-class LogCapture extends Writable {
-  readonly lines: Record<string, any>[] = [];
-  override _write(chunk: Buffer, _encoding: string, done: () => void): void {
-    for (const line of chunk.toString('utf8').split('\n')) if (line.trim() !== '') this.lines.push(JSON.parse(line));
-    done();
-  }
-}
 
 describe('the HTTP error handler', () => {
   async function appWithFailingHook(exposeInternals: boolean) {

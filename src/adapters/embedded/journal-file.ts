@@ -19,6 +19,7 @@ import { basename, dirname, join } from 'node:path';
 
 import type { Dataset } from '../../dataset/dataset.types';
 import { serializeDataset } from '../../dataset/serialize-dataset';
+import { syncFolder } from '../../dataset/write-dataset';
 import type { Change, Problem } from '../../domain/editing.types';
 import type { PrerequisiteEdge, Resource, Skill } from '../../domain/skill-graph.types';
 
@@ -330,15 +331,5 @@ export function diskFailure(error: unknown): string {
       return `the journal cannot be written: permission denied (${code})`;
     default:
       return `the journal cannot be written (${code ?? 'unknown error'})`;
-  }
-}
-
-function syncFolder(folder: string): void {
-  // The rename is durable only once the folder's entry is on disk too.
-  const fd = openSync(folder, 'r');
-  try {
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
   }
 }
