@@ -13,7 +13,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 //
 // Linux: an abstract socket (a name in the kernel, no file). Abstract names are per network
 // namespace: two containers that share the volume but not the network namespace do not see each
-// other's lock (decisions.md says what an operator does about it).
+// other's lock (docs/adr/0057 says what an operator does about it).
 // Windows: a named pipe, also freed by the kernel. Elsewhere (macOS, the BSDs): a socket file in
 // the temporary folder; a file left by a dead holder refuses connections and is replaced.
 
