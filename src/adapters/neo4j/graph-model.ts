@@ -17,7 +17,7 @@ export const RELATIONSHIP_TYPES = [
   'IN_AREA', // (:Skill)-[:IN_AREA]->(:Area)
   'AT_LEVEL', // (:Skill)-[:AT_LEVEL]->(:SeniorityLevel)
   'CHILD_OF', // (:Skill)-[:CHILD_OF]->(:Skill), sub-topic to parent
-  'REQUIRES', // (:Skill)-[:REQUIRES {reason}]->(:Skill), learn the target first
+  'REQUIRES', // (:Skill)-[:REQUIRES {reason, strength}]->(:Skill), learn the target first
   'RELATED_TO', // (:Skill)-[:RELATED_TO]->(:Skill), stored once, read in both directions
   'TEACHES', // (:Resource)-[:TEACHES]->(:Skill)
   'NEEDS', // (:Responsibility)-[:NEEDS]->(:Skill)
