@@ -1,6 +1,6 @@
 // The only way the explorer builds DOM. Text from the graph (names, descriptions, reasons, URLs)
 // always becomes a text node or an attribute value, never markup: there is no innerHTML here or
-// anywhere in web/ (test/unit/web/no-html-injection.test.ts keeps it so).
+// anywhere in web/ (test/unit/web/operations.test.ts keeps it so).
 
 export type Child = Node | string | number | null | undefined | false | readonly Child[];
 type Listener = (event: Event) => void;

@@ -84,7 +84,7 @@ export class GraphState implements GraphTransaction {
   private undoLog: (() => unknown)[] | null = null;
   private operations: JournalOp[] | null = null;
 
-  // Derived data, computed on first use; a write starts from a fresh copy, so none goes stale.
+  // Derived data, computed on first use and forgotten by every primitive that could change it.
   private foundations = new Map<EdgeScope, RankedSkill[]>();
   private unlockCountCache = new Map<string, number>();
   private searchIndex: MiniSearch | undefined;
