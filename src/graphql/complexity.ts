@@ -106,7 +106,7 @@ export function isObjectList(type: GraphQLOutputType): boolean {
   return isCompositeType(getNullableType(item));
 }
 
-export class MissingListBoundError extends Error {
+class MissingListBoundError extends Error {
   constructor(readonly field: string) {
     super(`No bound is declared for the list ${field} (graphql/complexity.ts)`);
     this.name = 'MissingListBoundError';

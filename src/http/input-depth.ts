@@ -10,10 +10,10 @@ import './request-observation';
  * whatever walks the value next (JSON.stringify in the response cache and the cost limit,
  * graphql-js's coercion), which about 5,000 levels (10 KB) did.
  */
-export const MAX_INPUT_DEPTH = 32;
+const MAX_INPUT_DEPTH = 32;
 
 /** Whether `value` holds lists or objects more than `max` levels deep; iterative, for the same reason. */
-export function nestedDeeperThan(value: unknown, max: number): boolean {
+function nestedDeeperThan(value: unknown, max: number): boolean {
   const pending: [unknown, number][] = [[value, 1]];
   for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
     const [current, depth] = next;
@@ -25,7 +25,7 @@ export function nestedDeeperThan(value: unknown, max: number): boolean {
 }
 
 /** The same for JSON text not parsed yet (GET's `variables=`): brackets counted outside strings. */
-export function jsonTextDeeperThan(text: string, max: number): boolean {
+function jsonTextDeeperThan(text: string, max: number): boolean {
   let depth = 0;
   let inString = false;
   for (let i = 0; i < text.length; i++) {
@@ -42,7 +42,7 @@ export function jsonTextDeeperThan(text: string, max: number): boolean {
   return false;
 }
 
-export const INPUT_TOO_DEEP = 'BAD_REQUEST';
+const INPUT_TOO_DEEP = 'BAD_REQUEST';
 
 /**
  * Refuses, on the GraphQL route and before any other hook or Apollo looks at them, variables or

@@ -70,7 +70,7 @@ export class JournalLock {
  * its folder's device and inode with its file name. Not the journal's own inode, which every
  * rewrite (a new file renamed over) changes.
  */
-export function lockAddress(journalFile: string): string {
+function lockAddress(journalFile: string): string {
   const folder = dirname(resolve(journalFile));
   let identity: string;
   try {

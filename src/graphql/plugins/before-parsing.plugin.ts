@@ -6,7 +6,7 @@ import { QUERY_LIMIT_EXCEEDED } from '../query-limits';
 import { type TrustedDocuments, sha256 } from '../trusted-documents';
 
 export const PERSISTED_QUERY_NOT_ALLOWED = 'PERSISTED_QUERY_NOT_ALLOWED';
-export const QUERY_BYTES_LIMIT = 'bytes';
+const QUERY_BYTES_LIMIT = 'bytes';
 
 /** Why a request is refused before its text is looked up, parsed or validated. */
 export interface Refusal {
