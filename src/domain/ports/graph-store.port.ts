@@ -72,20 +72,32 @@ export interface SequencePage {
   readonly beforeSequence?: number;
 }
 
-/** Everything a store answers. Inside a transaction, reads see the transaction's own writes. */
-export interface GraphReader {
-  listAreas(): Promise<readonly Area[]>; // guide order
-  listLevels(): Promise<readonly SeniorityLevel[]>; // by rank
-  listSkills(filter: SkillListFilter, page: PageRequest): Promise<Page<Skill>>;
-  listResources(filter: ResourceListFilter, page: PageRequest): Promise<Page<Resource>>;
-  listResponsibilities(filter: ResponsibilityListFilter): Promise<readonly Responsibility[]>; // guide order
+// The port is declared in slices, one per kind of question, so that each consumer names the
+// slices it reads (a loader needs lookups and relations; a learning answer needs traversals too).
+// Each slice has one list of its method names: the stores' wrappers and statement tables derive
+// from these lists instead of keeping their own copies.
 
+/** Records by key, in the keys' order, `null` for a key that matches nothing. */
+export interface EntityReader {
   findAreasBySlugs(slugs: readonly string[]): Promise<readonly (Area | null)[]>;
   findLevelsBySlugs(slugs: readonly string[]): Promise<readonly (SeniorityLevel | null)[]>;
   findSkillsBySlugs(slugs: readonly string[]): Promise<readonly (Skill | null)[]>;
   findResourcesBySlugs(slugs: readonly string[]): Promise<readonly (Resource | null)[]>;
   findResponsibilitiesBySlugs(slugs: readonly string[]): Promise<readonly (Responsibility | null)[]>;
+  findProblemsByIds(ids: readonly string[]): Promise<readonly (Problem | null)[]>;
+}
 
+export const ENTITY_READS = [
+  'findAreasBySlugs',
+  'findLevelsBySlugs',
+  'findSkillsBySlugs',
+  'findResourcesBySlugs',
+  'findResponsibilitiesBySlugs',
+  'findProblemsByIds',
+] as const satisfies readonly (keyof EntityReader)[];
+
+/** "The x of each y", batched for DataLoader: one list per key, in the keys' order. */
+export interface RelationReader {
   skillsOfAreas(areaSlugs: readonly string[]): Promise<readonly (readonly Skill[])[]>;
   countSkillsOfAreas(areaSlugs: readonly string[]): Promise<readonly number[]>;
   skillsOfLevels(levelSlugs: readonly string[]): Promise<readonly (readonly Skill[])[]>;
@@ -100,7 +112,53 @@ export interface GraphReader {
   skillsOfResources(resourceSlugs: readonly string[]): Promise<readonly (readonly Skill[])[]>;
   skillsOfResponsibilities(responsibilitySlugs: readonly string[]): Promise<readonly (readonly Skill[])[]>;
   responsibilitiesOfLevels(levelSlugs: readonly string[]): Promise<readonly (readonly Responsibility[])[]>; // guide order
+}
 
+export const RELATION_READS = [
+  'skillsOfAreas',
+  'countSkillsOfAreas',
+  'skillsOfLevels',
+  'childrenOfSkills',
+  'prerequisitesOfSkills',
+  'dependentsOfSkills',
+  'relatedOfSkills',
+  'resourcesOfSkills',
+  'responsibilitiesOfSkills',
+  'skillsOfResources',
+  'skillsOfResponsibilities',
+  'responsibilitiesOfLevels',
+] as const satisfies readonly (keyof RelationReader)[];
+
+/** Whole lists and pages, and what describes the graph as a whole. */
+export interface CatalogueReader {
+  listAreas(): Promise<readonly Area[]>; // guide order
+  listLevels(): Promise<readonly SeniorityLevel[]>; // by rank
+  listSkills(filter: SkillListFilter, page: PageRequest): Promise<Page<Skill>>;
+  listResources(filter: ResourceListFilter, page: PageRequest): Promise<Page<Resource>>;
+  listResponsibilities(filter: ResponsibilityListFilter): Promise<readonly Responsibility[]>; // guide order
+  /** Accepted changes, newest first. */
+  listChanges(page: SequencePage): Promise<Page<Change>>;
+  /** Reported problems, newest first; all statuses when `status` is absent. */
+  listProblems(filter: { readonly status?: ProblemStatus }, page: SequencePage): Promise<Page<Problem>>;
+  datasetInfo(): Promise<DatasetInfo>;
+  /** How long each of the graph's lists can be today (see GraphExtent). */
+  graphExtent(): Promise<GraphExtent>;
+}
+
+export const CATALOGUE_READS = [
+  'listAreas',
+  'listLevels',
+  'listSkills',
+  'listResources',
+  'listResponsibilities',
+  'listChanges',
+  'listProblems',
+  'datasetInfo',
+  'graphExtent',
+] as const satisfies readonly (keyof CatalogueReader)[];
+
+/** Walks along REQUIRES edges, bounded by depth or by `first`. */
+export interface TraversalReader {
   /**
    * What the skills require, transitively, up to `maxDepth` hops, following the edges of `scope`
    * only (and returning only those). Unknown slugs add nothing.
@@ -116,22 +174,37 @@ export interface GraphReader {
   rankedFoundations(first: number, scope: EdgeScope): Promise<readonly RankedSkill[]>;
   /** For each skill, how many distinct skills require it transitively within `scope` (0 for unknown slugs). */
   unlockCounts(skillSlugs: readonly string[], scope: EdgeScope): Promise<readonly number[]>;
+}
+
+export const TRAVERSAL_READS = [
+  'prerequisiteClosure',
+  'dependentClosure',
+  'rankedFoundations',
+  'unlockCounts',
+] as const satisfies readonly (keyof TraversalReader)[];
+
+/** Full-text search: the most store-specific read (MiniSearch in process, a Lucene index on Neo4j). */
+export interface SearchReader {
   /**
    * Skills, resources and areas matching `text`, best first, tolerant of case and small typos.
    * Scores are the engine's own and comparable only within one answer.
    */
   search(text: string, first: number): Promise<readonly SearchHit[]>;
-
-  /** Accepted changes, newest first. */
-  listChanges(page: SequencePage): Promise<Page<Change>>;
-  /** Reported problems, newest first; all statuses when `status` is absent. */
-  listProblems(filter: { readonly status?: ProblemStatus }, page: SequencePage): Promise<Page<Problem>>;
-  findProblemsByIds(ids: readonly string[]): Promise<readonly (Problem | null)[]>;
-
-  datasetInfo(): Promise<DatasetInfo>;
-  /** How long each of the graph's lists can be today (see GraphExtent). */
-  graphExtent(): Promise<GraphExtent>;
 }
+
+export const SEARCH_READS = ['search'] as const satisfies readonly (keyof SearchReader)[];
+
+/** Everything a store answers. Inside a transaction, reads see the transaction's own writes. */
+export interface GraphReader extends EntityReader, RelationReader, CatalogueReader, TraversalReader, SearchReader {}
+
+/** Every read method's name, slice by slice: what a wrapper of the whole reader must cover. */
+export const GRAPH_READS = [
+  ...ENTITY_READS,
+  ...RELATION_READS,
+  ...CATALOGUE_READS,
+  ...TRAVERSAL_READS,
+  ...SEARCH_READS,
+] as const satisfies readonly (keyof GraphReader)[];
 
 /**
  * Write primitives. They do what they say and check nothing: the rules are the domain's, run in
@@ -159,6 +232,22 @@ export interface GraphWriter {
   recordChange(change: Change): Promise<void>;
 }
 
+export const GRAPH_WRITES = [
+  'putSkill',
+  'deleteSkill',
+  'putResource',
+  'deleteResource',
+  'linkResource',
+  'unlinkResource',
+  'putPrerequisite',
+  'deletePrerequisite',
+  'putRelated',
+  'deleteRelated',
+  'putProblem',
+  'nextSequence',
+  'recordChange',
+] as const satisfies readonly (keyof GraphWriter)[];
+
 export interface GraphTransaction extends GraphReader, GraphWriter {}
 
 /** The edition of the content, from data/dataset.json. */
@@ -169,7 +258,6 @@ export interface DatasetVersion {
   readonly date: string;
 }
 
-/** What a frontend needs to cache by and to show: the edition, the edits since, and the sizes. */
 /**
  * The size of the graph and the longest list each relation holds today: what a query's lists
  * can return at most, for costing a query before it runs.
@@ -197,6 +285,7 @@ export interface GraphExtent {
   readonly responsibilitiesPerLevel: number;
 }
 
+/** What a frontend needs to cache by and to show: the edition, the edits since, and the sizes. */
 export interface DatasetInfo {
   readonly version: DatasetVersion | null;
   /** How many changes were accepted since the edition was loaded: version plus revision names a graph. */
@@ -220,7 +309,8 @@ export interface StoreStatus {
   readonly serverVersion: string | null;
 }
 
-export interface GraphStore extends GraphReader {
+/** What the composition root, the health check and a write need beyond reads. */
+export interface StoreLifecycle {
   /**
    * Runs `work` as one transaction: all its writes or none, and none visible to other readers
    * before it commits. Transactions are serialised, so a check made inside one still holds when
@@ -234,3 +324,18 @@ export interface GraphStore extends GraphReader {
   /** Releases connections; the store is unusable afterwards. */
   close(): Promise<void>;
 }
+
+export const STORE_LIFECYCLE = ['transaction', 'ping', 'close'] as const satisfies readonly (keyof StoreLifecycle)[];
+
+export interface GraphStore extends GraphReader, StoreLifecycle {}
+
+// Checked by the compiler: a method added to a slice but not to its list fails to build here.
+type Unlisted<T, L extends readonly PropertyKey[]> = Exclude<keyof T, L[number]>;
+const everyMethodListed: [
+  Unlisted<GraphReader, typeof GRAPH_READS>,
+  Unlisted<GraphWriter, typeof GRAPH_WRITES>,
+  Unlisted<StoreLifecycle, typeof STORE_LIFECYCLE>,
+] extends [never, never, never]
+  ? true
+  : never = true;
+void everyMethodListed;
