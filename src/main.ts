@@ -5,10 +5,10 @@ import { join, relative } from 'node:path';
 
 import type { Config } from './config';
 import { ConfigError, loadConfig } from './config';
-import { InvalidDatasetError } from './domain/domain-error';
+import { InvalidDatasetError, StoreOpenError } from './domain/domain-error';
 import type { SkillGraphServer } from './server';
 import { DATA_DIR } from './project-paths';
-import { JournalInUseError, JournalUnreadableError, startServer } from './server';
+import { startServer } from './server';
 
 async function main(): Promise<void> {
   // A .env file is for development; in production the environment is the only source. Variables
@@ -114,11 +114,7 @@ function handleStopSignals(server: SkillGraphServer, graceMs: number): void {
 
 main().catch((error: unknown) => {
   // Configuration and dataset problems are the user's to fix: print the message, not a stack.
-  const known =
-    error instanceof ConfigError ||
-    error instanceof InvalidDatasetError ||
-    error instanceof JournalInUseError ||
-    error instanceof JournalUnreadableError;
+  const known = error instanceof ConfigError || error instanceof InvalidDatasetError || error instanceof StoreOpenError;
   process.stderr.write(`${known ? (error as Error).message : ((error as Error)?.stack ?? String(error))}\n`);
   process.exit(1);
 });

@@ -16,7 +16,6 @@ import type { DestinationStream } from 'pino';
 import type { GraphQLSchema } from 'graphql';
 
 import type { OpeningReport } from './adapters/embedded/embedded-graph-store';
-export { JournalInUseError, JournalUnreadableError } from './adapters/embedded/journal-file';
 import { EmbeddedGraphStore } from './adapters/embedded/embedded-graph-store';
 import { storeCallCounter } from './adapters/instrumented-graph-store';
 import { Neo4jGraphStore } from './adapters/neo4j/neo4j-graph-store';

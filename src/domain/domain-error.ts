@@ -199,3 +199,17 @@ export class RateLimitedError extends DomainError {
     this.details = { retryAfterSeconds };
   }
 }
+
+/**
+ * A store that cannot open for a reason its operator fixes (its journal is held by another
+ * process, or cannot be read). Not a DomainError: no client ever sees one, because the server
+ * does not start; start-up prints the message, without a stack.
+ */
+export abstract class StoreOpenError extends Error {
+  abstract readonly code: string;
+
+  protected constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = new.target.name;
+  }
+}

@@ -20,6 +20,7 @@ import { basename, dirname, join } from 'node:path';
 import type { Dataset } from '../../dataset/dataset.types';
 import { serializeDataset } from '../../dataset/serialize-dataset';
 import { syncFolder } from '../../dataset/write-dataset';
+import { StoreOpenError } from '../../domain/domain-error';
 import type { Change, Problem } from '../../domain/editing.types';
 import type { PrerequisiteEdge, Resource, Skill } from '../../domain/skill-graph.types';
 
@@ -81,7 +82,7 @@ export function datasetFingerprint(dataset: Dataset): string {
 }
 
 /** Thrown when the journal exists but cannot be read: the start cannot know what was accepted. */
-export class JournalUnreadableError extends Error {
+export class JournalUnreadableError extends StoreOpenError {
   readonly code = 'JOURNAL_UNREADABLE';
 
   constructor(
@@ -94,7 +95,6 @@ export class JournalUnreadableError extends Error {
         cause,
       },
     );
-    this.name = 'JournalUnreadableError';
   }
 }
 

@@ -5,6 +5,8 @@ import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 
+import { StoreOpenError } from '../../domain/domain-error';
+
 // One writer per journal, enforced by a listening socket rather than a pid file: the kernel
 // closes it when the process dies however it dies (kill -9, a zombie not yet reaped, a power
 // cut), so a lock can never outlive its holder, and binding is atomic, so two starts at the
@@ -18,7 +20,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 // the temporary folder; a file left by a dead holder refuses connections and is replaced.
 
 /** Thrown when another live process holds the journal: two writers would interleave lines. */
-export class JournalInUseError extends Error {
+export class JournalInUseError extends StoreOpenError {
   readonly code = 'JOURNAL_IN_USE';
 
   constructor(
@@ -30,7 +32,6 @@ export class JournalInUseError extends Error {
       `${path} is in use by ${pid === null ? 'another process' : `process ${pid}`} (a server or data:export): ` +
         'stop it first, or give this one another DATA_FILE',
     );
-    this.name = 'JournalInUseError';
   }
 }
 
