@@ -8,6 +8,9 @@ module.exports = {
   transform: {
     // tsconfig's isolatedModules makes ts-jest transpile only (fast); `npm run typecheck` checks types.
     '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }],
+    // GraphQL Code Generator (web/codegen.ts) requires auto-bind, which ships only as ES modules.
+    '/node_modules/auto-bind/.+\\.js$': ['ts-jest', { tsconfig: { allowJs: true, module: 'commonjs' } }],
   },
+  transformIgnorePatterns: ['/node_modules/(?!auto-bind/)'],
   setupFiles: ['reflect-metadata'],
 };

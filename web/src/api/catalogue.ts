@@ -1,6 +1,5 @@
-import { query } from './client';
+import { type ResultOf, query } from './client';
 import { SKILL_NAMES } from './operations';
-import type { SkillNamesData, SkillRef } from './types';
 
 let loading: Promise<ReadonlyMap<string, string>> | null = null;
 
@@ -17,10 +16,10 @@ async function loadAll(): Promise<ReadonlyMap<string, string>> {
   const names = new Map<string, string>();
   let after: string | null = null;
   for (;;) {
-    const page: SkillNamesData = await query<SkillNamesData>(SKILL_NAMES, { after });
+    const page: ResultOf<'ExplorerSkillNames'> = await query(SKILL_NAMES, { after });
     const connection = page.skills;
     if (connection === null) break;
-    connection.edges.forEach(({ node }: { node: SkillRef }) => names.set(node.slug, node.name));
+    connection.edges.forEach(({ node }) => names.set(node.slug, node.name));
     if (!connection.pageInfo.hasNextPage || connection.pageInfo.endCursor === null) break;
     after = connection.pageInfo.endCursor;
   }

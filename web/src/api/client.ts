@@ -1,4 +1,11 @@
 // The explorer's only way to the API: POST /graphql with a named operation, as any other client.
+import type { Operations } from './generated/operations';
+import type { TypedDocument } from './typed-document';
+
+type OperationName = keyof Operations;
+/** The answer to an operation, as generated from its document. */
+export type ResultOf<N extends OperationName> = Operations[N]['result'];
+type VariablesOf<N extends OperationName> = Operations[N]['variables'];
 
 export type ErrorCode =
   | 'NETWORK'
@@ -31,7 +38,11 @@ interface GraphQLResponse<T> {
  * shows, so a partial answer would be a wrong page. The error keeps the API's code, so a view can
  * tell "no such skill" (NOT_FOUND) from "the API is down" (NETWORK, SERVICE_UNAVAILABLE).
  */
-export async function query<T>(document: string, variables: Record<string, unknown>, signal?: AbortSignal): Promise<T> {
+export async function query<N extends OperationName>(
+  document: TypedDocument<N>,
+  variables: VariablesOf<N>,
+  signal?: AbortSignal,
+): Promise<ResultOf<N>> {
   let response: Response;
   try {
     response = await fetch(ENDPOINT, {
@@ -44,9 +55,9 @@ export async function query<T>(document: string, variables: Record<string, unkno
     if (signal?.aborted) throw error;
     throw new ApiError('The API cannot be reached. Check that the server is running, then try again.', 'NETWORK');
   }
-  let body: GraphQLResponse<T>;
+  let body: GraphQLResponse<ResultOf<N>>;
   try {
-    body = (await response.json()) as GraphQLResponse<T>;
+    body = (await response.json()) as GraphQLResponse<ResultOf<N>>;
   } catch {
     throw new ApiError(
       `The API answered ${response.status} ${response.statusText} without a GraphQL result.`,
@@ -59,4 +70,22 @@ export async function query<T>(document: string, variables: Record<string, unkno
     throw new ApiError(`The API answered ${response.status} with no data.`, 'INTERNAL_SERVER_ERROR');
   }
   return body.data;
+}
+
+/**
+ * Runs one operation for a page with a form. An input the API refuses (a slug that is not a
+ * skill, too many targets) becomes the problem the form shows in the API's words; anything else
+ * (the API down, a bug) fails the page as query() does.
+ */
+export async function queryOrProblem<N extends OperationName>(
+  document: TypedDocument<N>,
+  variables: VariablesOf<N>,
+  signal?: AbortSignal,
+): Promise<{ data: ResultOf<N>; problem: null } | { data: null; problem: string }> {
+  try {
+    return { data: await query(document, variables, signal), problem: null };
+  } catch (error) {
+    if (!(error instanceof ApiError) || !['NOT_FOUND', 'BAD_USER_INPUT'].includes(error.code)) throw error;
+    return { data: null, problem: error.message };
+  }
 }

@@ -1,6 +1,20 @@
 // Every GraphQL operation the explorer sends, by name. They use only the public schema; a unit
 // test validates each against schema.graphql, so a schema change that breaks the explorer fails
-// `npm test`, not a user's page.
+// `npm test`, not a user's page. Their answers' types are generated from this text
+// (npm run generate:web), so a view that reads a field no document asks for does not compile.
+import { type TypedDocument, byOperationName } from './typed-document';
+
+/** A resource as a list shows it; sent inside each document that spreads it. */
+const RESOURCE_FIELDS = /* GraphQL */ `
+  fragment ResourceFields on Resource {
+    slug
+    title
+    kind
+    free
+    estimatedHours
+    url
+  }
+`;
 
 export const SEARCH = /* GraphQL */ `
   query ExplorerSearch($text: String!) {
@@ -34,7 +48,7 @@ export const SEARCH = /* GraphQL */ `
       }
     }
   }
-`;
+` as TypedDocument<'ExplorerSearch'>;
 
 export const HOME = /* GraphQL */ `
   query ExplorerHome {
@@ -59,7 +73,7 @@ export const HOME = /* GraphQL */ `
       }
     }
   }
-`;
+` as TypedDocument<'ExplorerHome'>;
 
 export const AREA = /* GraphQL */ `
   query ExplorerArea($slug: String!) {
@@ -86,7 +100,7 @@ export const AREA = /* GraphQL */ `
       name
     }
   }
-`;
+` as TypedDocument<'ExplorerArea'>;
 
 export const SKILL = /* GraphQL */ `
   query ExplorerSkill($slug: String!, $depth: Int!, $helpful: Boolean!) {
@@ -128,12 +142,7 @@ export const SKILL = /* GraphQL */ `
         name
       }
       resources {
-        slug
-        title
-        kind
-        free
-        estimatedHours
-        url
+        ...ResourceFields
         authors
         year
       }
@@ -171,7 +180,7 @@ export const SKILL = /* GraphQL */ `
       }
     }
   }
-`;
+${RESOURCE_FIELDS}` as TypedDocument<'ExplorerSkill'>;
 
 /** Every skill's slug and name, a page at a time, for the skill pickers. */
 export const SKILL_NAMES = /* GraphQL */ `
@@ -189,7 +198,7 @@ export const SKILL_NAMES = /* GraphQL */ `
       }
     }
   }
-`;
+` as TypedDocument<'ExplorerSkillNames'>;
 
 export const LEARNING_PLAN = /* GraphQL */ `
   query ExplorerLearningPlan(
@@ -230,12 +239,7 @@ export const LEARNING_PLAN = /* GraphQL */ `
           }
         }
         resources {
-          slug
-          title
-          kind
-          free
-          estimatedHours
-          url
+          ...ResourceFields
         }
       }
       schedule {
@@ -251,7 +255,7 @@ export const LEARNING_PLAN = /* GraphQL */ `
       }
     }
   }
-`;
+${RESOURCE_FIELDS}` as TypedDocument<'ExplorerLearningPlan'>;
 
 export const GAP_ANALYSIS = /* GraphQL */ `
   query ExplorerGapAnalysis($level: String!, $known: [String!]!, $helpful: Boolean!) {
@@ -296,7 +300,7 @@ export const GAP_ANALYSIS = /* GraphQL */ `
       name
     }
   }
-`;
+` as TypedDocument<'ExplorerGapAnalysis'>;
 
 export const READY_TO_LEARN = /* GraphQL */ `
   query ExplorerReadyToLearn($known: [String!]!, $helpful: Boolean!) {
@@ -315,9 +319,9 @@ export const READY_TO_LEARN = /* GraphQL */ `
       }
     }
   }
-`;
+` as TypedDocument<'ExplorerReadyToLearn'>;
 
-export const operations = {
+export const operations = byOperationName({
   ExplorerSearch: SEARCH,
   ExplorerHome: HOME,
   ExplorerArea: AREA,
@@ -326,4 +330,4 @@ export const operations = {
   ExplorerLearningPlan: LEARNING_PLAN,
   ExplorerGapAnalysis: GAP_ANALYSIS,
   ExplorerReadyToLearn: READY_TO_LEARN,
-} as const;
+});

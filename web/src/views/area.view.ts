@@ -1,13 +1,12 @@
 import { query } from '../api/client';
 import { AREA } from '../api/operations';
-import type { AreaData } from '../api/types';
 import { h, link, plural } from '../dom';
 import { hrefOf, skillHref } from '../routes';
 import { notFoundView } from './status.view';
 import { badge, heading, hours, type View, type ViewContext } from './view';
 
 export async function areaView(slug: string, level: string | null, context: ViewContext): Promise<View> {
-  const { area, levels } = await query<AreaData>(AREA, { slug }, context.signal);
+  const { area, levels } = await query(AREA, { slug }, context.signal);
   if (area === null) return notFoundView(`There is no area called “${slug}”.`);
   const chosen = levels.find((candidate) => candidate.slug === level) ?? null;
   const skills = area.skills

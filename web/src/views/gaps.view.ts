@@ -1,38 +1,22 @@
-import { ApiError, query } from '../api/client';
 import { skillCatalogue } from '../api/catalogue';
+import { queryOrProblem } from '../api/client';
 import { GAP_ANALYSIS } from '../api/operations';
-import type { GapAnalysisData } from '../api/types';
+import { helpfulField, learningForm, problemNote } from '../components/form';
+import { knownSkillsField } from '../components/skill-picker';
 import { h, link, plural } from '../dom';
-import { LEVELS, type LevelSlug, hrefOf, skillHref } from '../routes';
-import { skillPicker } from './skill-picker';
+import { DEFAULT_HOURS_PER_WEEK, LEVELS, type LevelSlug, type Route, hrefOf, skillHref } from '../routes';
 import { badge, heading, hours, section, type View, type ViewContext } from './view';
 
 const MAX_PLAN_TARGETS = 50;
 
-export async function gapsView(
-  route: { level: LevelSlug; known: string[]; helpful: boolean },
-  context: ViewContext,
-): Promise<View> {
+export async function gapsView(route: Extract<Route, { view: 'gaps' }>, context: ViewContext): Promise<View> {
   const catalogue = await skillCatalogue();
-  let data: GapAnalysisData | null = null;
-  let problem: string | null = null;
-  try {
-    data = await query<GapAnalysisData>(
-      GAP_ANALYSIS,
-      { level: route.level, known: route.known, helpful: route.helpful },
-      context.signal,
-    );
-  } catch (error) {
-    if (!(error instanceof ApiError) || !['NOT_FOUND', 'BAD_USER_INPUT'].includes(error.code)) throw error;
-    problem = error.message;
-  }
-  const known = skillPicker({
-    id: 'known',
-    label: 'Skills you already know',
-    hint: 'Type a name and press Enter, or pick a suggestion.',
-    initial: route.known,
-    catalogue,
-  });
+  const { data, problem } = await queryOrProblem(
+    GAP_ANALYSIS,
+    { level: route.level, known: route.known, helpful: route.helpful },
+    context.signal,
+  );
+  const known = knownSkillsField(route.known, catalogue);
   const levelSelect = h(
     'select',
     { id: 'level' },
@@ -40,35 +24,30 @@ export async function gapsView(
       h('option', { value: level, selected: level === route.level }, level[0]!.toUpperCase() + level.slice(1)),
     ),
   );
-  const helpfulBox = h('input', { id: 'gaps-helpful', type: 'checkbox', checked: route.helpful });
-  const form = h(
-    'form',
-    {
-      class: 'plan-form',
-      'aria-label': 'Gap analysis',
-      onsubmit: (event: Event) => {
-        event.preventDefault();
-        context.navigate(
-          hrefOf({
-            view: 'gaps',
-            level: levelSelect.value as LevelSlug,
-            known: known.values(),
-            helpful: helpfulBox.checked,
-          }),
-        );
-      },
-    },
-    h('div', { class: 'field' }, h('label', { for: 'level' }, 'Level'), levelSelect),
-    known.element,
-    h('div', { class: 'checkbox' }, helpfulBox, h('label', { for: 'gaps-helpful' }, ' Include helpful prerequisites')),
-    h('button', { type: 'submit' }, 'Show what I lack'),
-  );
+  const helpful = helpfulField('gaps-helpful', route.helpful);
+  const form = learningForm({
+    label: 'Gap analysis',
+    submit: 'Show what I lack',
+    navigate: (href) => context.navigate(href),
+    href: () =>
+      hrefOf({
+        view: 'gaps',
+        level: levelSelect.value as LevelSlug,
+        known: known.values(),
+        helpful: helpful.input.checked,
+      }),
+    fields: [
+      h('div', { class: 'field' }, h('label', { for: 'level' }, 'Level'), levelSelect),
+      known.element,
+      helpful.element,
+    ],
+  });
 
   const gap = data?.gapAnalysis ?? null;
   const levelName = gap?.level.name ?? route.level;
   const result =
     problem !== null
-      ? h('p', { class: 'error', role: 'alert' }, problem)
+      ? problemNote(problem)
       : gap === null
         ? null
         : h(
@@ -91,7 +70,7 @@ export async function gapsView(
                       view: 'plan',
                       targets: gap.missingSkills.slice(0, MAX_PLAN_TARGETS).map((skill) => skill.slug),
                       known: route.known,
-                      hoursPerWeek: 10,
+                      hoursPerWeek: DEFAULT_HOURS_PER_WEEK,
                       freeOnly: false,
                       helpful: route.helpful,
                     }),

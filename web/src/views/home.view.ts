@@ -1,15 +1,16 @@
-import { query } from '../api/client';
+import { type ResultOf, query } from '../api/client';
 import { HOME, SEARCH } from '../api/operations';
-import type { HomeData, SearchData, SearchNode } from '../api/types';
+import { kindName } from '../components/resources';
 import { externalLink, h, link } from '../dom';
 import { hrefOf, skillHref } from '../routes';
 import { badge, heading, section, type View, type ViewContext } from './view';
-import { kindName } from './resources';
+
+type SearchNode = NonNullable<ResultOf<'ExplorerSearch'>['search']>[number]['node'];
 
 const SEARCH_DELAY_MS = 150;
 
 export async function homeView(q: string, context: ViewContext): Promise<View> {
-  const data = await query<HomeData>(HOME, {}, context.signal);
+  const data = await query(HOME, {}, context.signal);
   const results = h('ul', { id: 'search-results', class: 'search-results', 'aria-label': 'Search results' });
   const status = h('p', { class: 'muted', role: 'status', 'data-search-status': true });
   const input = h('input', {
@@ -38,7 +39,7 @@ export async function homeView(q: string, context: ViewContext): Promise<View> {
     const signal = pending.signal;
     status.replaceChildren('Searching…');
     try {
-      const answer = await query<SearchData>(SEARCH, { text }, signal);
+      const answer = await query(SEARCH, { text }, signal);
       const hits = answer.search ?? [];
       results.replaceChildren(...hits.map((hit) => h('li', null, searchHit(hit.node))));
       status.replaceChildren(

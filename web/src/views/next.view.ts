@@ -1,50 +1,32 @@
-import { ApiError, query } from '../api/client';
 import { skillCatalogue } from '../api/catalogue';
+import { queryOrProblem } from '../api/client';
 import { READY_TO_LEARN } from '../api/operations';
-import type { ReadyToLearnData } from '../api/types';
+import { helpfulField, learningForm, problemNote } from '../components/form';
+import { knownSkillsField } from '../components/skill-picker';
 import { h, link } from '../dom';
-import { hrefOf, skillHref } from '../routes';
-import { skillPicker } from './skill-picker';
+import { type Route, hrefOf, skillHref } from '../routes';
 import { badge, heading, hours, section, type View, type ViewContext } from './view';
 
-export async function nextView(route: { known: string[]; helpful: boolean }, context: ViewContext): Promise<View> {
+export async function nextView(route: Extract<Route, { view: 'next' }>, context: ViewContext): Promise<View> {
   const catalogue = await skillCatalogue();
-  let ready: ReadyToLearnData['readyToLearn'] = null;
-  let problem: string | null = null;
-  try {
-    ready = (
-      await query<ReadyToLearnData>(READY_TO_LEARN, { known: route.known, helpful: route.helpful }, context.signal)
-    ).readyToLearn;
-  } catch (error) {
-    if (!(error instanceof ApiError) || !['NOT_FOUND', 'BAD_USER_INPUT'].includes(error.code)) throw error;
-    problem = error.message;
-  }
-  const known = skillPicker({
-    id: 'known',
-    label: 'Skills you already know',
-    hint: 'Type a name and press Enter, or pick a suggestion.',
-    initial: route.known,
-    catalogue,
-  });
-  const helpfulBox = h('input', { id: 'next-helpful', type: 'checkbox', checked: route.helpful });
-  const form = h(
-    'form',
-    {
-      class: 'plan-form',
-      'aria-label': 'What can I learn next',
-      onsubmit: (event: Event) => {
-        event.preventDefault();
-        context.navigate(hrefOf({ view: 'next', known: known.values(), helpful: helpfulBox.checked }));
-      },
-    },
-    known.element,
-    h('div', { class: 'checkbox' }, helpfulBox, h('label', { for: 'next-helpful' }, ' Include helpful prerequisites')),
-    h('button', { type: 'submit' }, 'Show what I can learn next'),
+  const { data, problem } = await queryOrProblem(
+    READY_TO_LEARN,
+    { known: route.known, helpful: route.helpful },
+    context.signal,
   );
+  const known = knownSkillsField(route.known, catalogue);
+  const helpful = helpfulField('next-helpful', route.helpful);
+  const form = learningForm({
+    label: 'What can I learn next',
+    submit: 'Show what I can learn next',
+    navigate: (href) => context.navigate(href),
+    href: () => hrefOf({ view: 'next', known: known.values(), helpful: helpful.input.checked }),
+    fields: [known.element, helpful.element],
+  });
   const title = route.known.length === 0 ? 'Foundations: where everyone starts' : 'Ready to learn next';
   const list =
     problem !== null
-      ? h('p', { class: 'error', role: 'alert' }, problem)
+      ? problemNote(problem)
       : section(
           title,
           h(
@@ -55,7 +37,7 @@ export async function nextView(route: { known: string[]; helpful: boolean }, con
           h(
             'ol',
             { class: 'ranked' },
-            (ready ?? []).map((entry) =>
+            (data.readyToLearn ?? []).map((entry) =>
               h(
                 'li',
                 { 'data-ready': entry.skill.slug },

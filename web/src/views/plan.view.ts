@@ -1,23 +1,14 @@
-import { ApiError, query } from '../api/client';
 import { skillCatalogue } from '../api/catalogue';
+import { type ResultOf, queryOrProblem } from '../api/client';
 import { LEARNING_PLAN } from '../api/operations';
-import type { LearningPlanData } from '../api/types';
+import { checkboxField, helpfulField, learningForm, problemNote } from '../components/form';
+import { resourceList } from '../components/resources';
+import { knownSkillsField, skillPicker } from '../components/skill-picker';
 import { h, link, plural } from '../dom';
-import { hrefOf, skillHref } from '../routes';
-import { resourceList } from './resources';
-import { skillPicker } from './skill-picker';
+import { type Route, hrefOf, skillHref } from '../routes';
 import { badge, heading, hours, section, type View, type ViewContext } from './view';
 
-type PlanRoute = {
-  view: 'plan';
-  targets: string[];
-  known: string[];
-  hoursPerWeek: number;
-  freeOnly: boolean;
-  helpful: boolean;
-};
-
-export async function planView(route: PlanRoute, context: ViewContext): Promise<View> {
+export async function planView(route: Extract<Route, { view: 'plan' }>, context: ViewContext): Promise<View> {
   const catalogue = await skillCatalogue();
   const targets = skillPicker({
     id: 'targets',
@@ -26,13 +17,7 @@ export async function planView(route: PlanRoute, context: ViewContext): Promise<
     initial: route.targets,
     catalogue,
   });
-  const known = skillPicker({
-    id: 'known',
-    label: 'Skills you already know',
-    hint: 'Their prerequisites count as known too.',
-    initial: route.known,
-    catalogue,
-  });
+  const known = knownSkillsField(route.known, catalogue, 'Their prerequisites count as known too.');
   const hoursInput = h('input', {
     id: 'hours',
     type: 'number',
@@ -41,55 +26,46 @@ export async function planView(route: PlanRoute, context: ViewContext): Promise<
     value: route.hoursPerWeek,
     required: true,
   });
-  const freeBox = h('input', { id: 'free', type: 'checkbox', checked: route.freeOnly });
-  const helpfulBox = h('input', { id: 'plan-helpful', type: 'checkbox', checked: route.helpful });
-  const form = h(
-    'form',
-    {
-      class: 'plan-form',
-      'aria-label': 'Learning plan',
-      onsubmit: (event: Event) => {
-        event.preventDefault();
-        context.navigate(
-          hrefOf({
-            view: 'plan',
-            targets: targets.values(),
-            known: known.values(),
-            hoursPerWeek: Number(hoursInput.value) || route.hoursPerWeek,
-            freeOnly: freeBox.checked,
-            helpful: helpfulBox.checked,
-          }),
-        );
-      },
-    },
-    targets.element,
-    known.element,
-    h('div', { class: 'field' }, h('label', { for: 'hours' }, 'Hours per week'), hoursInput),
-    h('div', { class: 'checkbox' }, freeBox, h('label', { for: 'free' }, ' Free resources only')),
-    h('div', { class: 'checkbox' }, helpfulBox, h('label', { for: 'plan-helpful' }, ' Include helpful prerequisites')),
-    h('button', { type: 'submit' }, 'Make the plan'),
-  );
+  const free = checkboxField('free', ' Free resources only', route.freeOnly);
+  const helpful = helpfulField('plan-helpful', route.helpful);
+  const form = learningForm({
+    label: 'Learning plan',
+    submit: 'Make the plan',
+    navigate: (href) => context.navigate(href),
+    href: () =>
+      hrefOf({
+        view: 'plan',
+        targets: targets.values(),
+        known: known.values(),
+        hoursPerWeek: Number(hoursInput.value) || route.hoursPerWeek,
+        freeOnly: free.input.checked,
+        helpful: helpful.input.checked,
+      }),
+    fields: [
+      targets.element,
+      known.element,
+      h('div', { class: 'field' }, h('label', { for: 'hours' }, 'Hours per week'), hoursInput),
+      free.element,
+      helpful.element,
+    ],
+  });
 
   let result: Node | null = null;
   if (route.targets.length > 0) {
-    try {
-      const data = await query<LearningPlanData>(
-        LEARNING_PLAN,
-        {
-          targets: route.targets,
-          known: route.known,
-          hoursPerWeek: route.hoursPerWeek,
-          filter: route.freeOnly ? { free: true } : null,
-          helpful: route.helpful,
-        },
-        context.signal,
-      );
-      result = data.learningPath === null ? null : planResult(data.learningPath);
-    } catch (error) {
-      // A slug that is not a skill, or too many targets: the form stays, with the API's words.
-      if (!(error instanceof ApiError) || !['NOT_FOUND', 'BAD_USER_INPUT'].includes(error.code)) throw error;
-      result = h('p', { class: 'error', role: 'alert' }, error.message);
-    }
+    const { data, problem } = await queryOrProblem(
+      LEARNING_PLAN,
+      {
+        targets: route.targets,
+        known: route.known,
+        hoursPerWeek: route.hoursPerWeek,
+        filter: route.freeOnly ? { free: true } : null,
+        helpful: route.helpful,
+      },
+      context.signal,
+    );
+    // A slug that is not a skill, or too many targets: the form stays, with the API's words.
+    if (problem !== null) result = problemNote(problem);
+    else if (data.learningPath !== null) result = planResult(data.learningPath);
   }
   return {
     title:
@@ -111,7 +87,7 @@ export async function planView(route: PlanRoute, context: ViewContext): Promise<
   };
 }
 
-function planResult(plan: NonNullable<LearningPlanData['learningPath']>): HTMLElement {
+function planResult(plan: NonNullable<ResultOf<'ExplorerLearningPlan'>['learningPath']>): HTMLElement {
   const weeks = plan.weeks === null ? '' : `, about ${plural(plan.weeks, 'week')} at ${plan.hoursPerWeek} h a week`;
   return h(
     'div',

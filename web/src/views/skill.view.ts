@@ -1,17 +1,16 @@
-import { query } from '../api/client';
+import { ApiError, query } from '../api/client';
 import { SKILL } from '../api/operations';
-import type { SkillData, SkillRef } from '../api/types';
+import { resourceList } from '../components/resources';
 import { h, link, plural } from '../dom';
 import { chainGraph } from '../graph/chain-graph';
-import { MAX_DEPTH, hrefOf, skillHref } from '../routes';
-import { resourceList } from './resources';
+import { DEFAULT_HOURS_PER_WEEK, MAX_DEPTH, hrefOf, skillHref } from '../routes';
 import { notFoundView } from './status.view';
 import { badge, heading, hours, section, type View, type ViewContext } from './view';
 
 export async function skillView(slug: string, depth: number, helpful: boolean, context: ViewContext): Promise<View> {
-  const data = await query<SkillData>(SKILL, { slug, depth, helpful }, context.signal).catch((error: unknown) => {
+  const data = await query(SKILL, { slug, depth, helpful }, context.signal).catch((error: unknown) => {
     // The chain of an unknown skill is NOT_FOUND; the page says so instead of failing.
-    if (error instanceof Error && 'code' in error && error.code === 'NOT_FOUND') return null;
+    if (error instanceof ApiError && error.code === 'NOT_FOUND') return null;
     throw error;
   });
   const skill = data?.skill ?? null;
@@ -126,7 +125,14 @@ export async function skillView(slug: string, depth: number, helpful: boolean, c
         'p',
         null,
         link(
-          hrefOf({ view: 'plan', targets: [skill.slug], known: [], hoursPerWeek: 10, freeOnly: false, helpful }),
+          hrefOf({
+            view: 'plan',
+            targets: [skill.slug],
+            known: [],
+            hoursPerWeek: DEFAULT_HOURS_PER_WEEK,
+            freeOnly: false,
+            helpful,
+          }),
           `Plan how to learn ${skill.name}`,
         ),
       ),
@@ -171,7 +177,7 @@ export async function skillView(slug: string, depth: number, helpful: boolean, c
   };
 }
 
-function skillLinks(skills: readonly SkillRef[], asLinks = true): HTMLElement {
+function skillLinks(skills: readonly { slug: string; name: string }[], asLinks = true): HTMLElement {
   return h(
     'ul',
     { class: 'inline-list' },

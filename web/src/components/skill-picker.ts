@@ -114,3 +114,12 @@ function catalogueHasName(catalogue: ReadonlyMap<string, string>, text: string):
   for (const name of catalogue.values()) if (name === text) return true;
   return false;
 }
+
+/** The "Skills you already know" picker that every learning form starts from. */
+export function knownSkillsField(
+  initial: readonly string[],
+  catalogue: ReadonlyMap<string, string>,
+  hint = 'Type a name and press Enter, or pick a suggestion.',
+): SkillPicker {
+  return skillPicker({ id: 'known', label: 'Skills you already know', hint, initial, catalogue });
+}

@@ -1,6 +1,9 @@
-import type { ResourceView } from '../api/types';
+import type { ResourceFieldsFragment } from '../api/generated/operations';
 import { externalLink, h } from '../dom';
-import { badge, hours } from './view';
+import { badge, hours } from '../views/view';
+
+/** A resource as its list shows it: the fragment's fields, and on a skill's page its authors. */
+type ResourceItem = ResourceFieldsFragment & { authors?: readonly string[]; year?: number | null };
 
 const KIND_NAMES: Record<string, string> = {
   ARTICLE: 'Article',
@@ -15,7 +18,7 @@ const KIND_NAMES: Record<string, string> = {
 export const kindName = (kind: string): string => KIND_NAMES[kind] ?? kind;
 
 /** A list of resources: title (a link out), kind, free or paid, hours, and authors when known. */
-export function resourceList(resources: readonly ResourceView[]): HTMLElement {
+export function resourceList(resources: readonly ResourceItem[]): HTMLElement {
   if (resources.length === 0) return h('p', { class: 'muted' }, 'No resources match.');
   return h(
     'ul',
