@@ -1,17 +1,18 @@
 import { type Child, h } from '../dom';
 
+interface CheckboxField {
+  readonly element: HTMLElement;
+  readonly input: HTMLInputElement;
+}
+
 /** A checkbox with its label after it, as the learning forms lay them out. */
-export function checkboxField(
-  id: string,
-  label: string,
-  checked: boolean,
-): { element: HTMLElement; input: HTMLInputElement } {
+export function checkboxField(id: string, label: string, checked: boolean): CheckboxField {
   const input = h('input', { id, type: 'checkbox', checked });
   return { element: h('div', { class: 'checkbox' }, input, h('label', { for: id }, label)), input };
 }
 
 /** Whether answers follow helpful prerequisites as well as essential ones. */
-export function helpfulField(id: string, checked: boolean): { element: HTMLElement; input: HTMLInputElement } {
+export function helpfulField(id: string, checked: boolean): CheckboxField {
   return checkboxField(id, ' Include helpful prerequisites', checked);
 }
 
