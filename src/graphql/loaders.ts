@@ -1,8 +1,15 @@
 import DataLoader from 'dataloader';
 
 import type { GraphStore } from '../domain/ports/graph-store.port';
-import type { SkillGraphService } from '../domain/services/skill-graph.service';
-import type { Area, Resource, Responsibility, SeniorityLevel, Skill, SkillLink } from '../domain/skill-graph.types';
+import type { SkillGraphService } from '../domain/reading/skill-graph.service';
+import type {
+  Area,
+  Resource,
+  Responsibility,
+  SeniorityLevel,
+  Skill,
+  SkillLink,
+} from '../domain/model/skill-graph.types';
 
 type Batch<V> = (keys: readonly string[]) => Promise<readonly V[]>;
 

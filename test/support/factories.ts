@@ -1,4 +1,4 @@
-import type { PrerequisiteStrength } from '../../src/domain/skill-graph.types';
+import type { PrerequisiteStrength } from '../../src/domain/model/skill-graph.types';
 import type { RawDataset } from '../../src/dataset/load-dataset';
 
 // Small, readable datasets for unit and contract tests. Each factory fills the required fields

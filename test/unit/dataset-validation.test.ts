@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { InvalidDatasetError } from '../../src/domain/domain-error';
+import { InvalidDatasetError } from '../../src/domain/model/domain-error';
 import { generateDataset } from '../../src/dataset/generate-dataset';
 import { DEFAULT_DATA_DIR, parseDataset, readDataset } from '../../src/dataset/load-dataset';
 import { serializeDataset } from '../../src/dataset/serialize-dataset';

@@ -1,5 +1,5 @@
-import { InvalidArgumentError } from '../../src/domain/domain-error';
-import { decodeCursor, encodeCursor, toConnection, toPageRequest } from '../../src/domain/pagination';
+import { InvalidArgumentError } from '../../src/domain/model/domain-error';
+import { decodeCursor, encodeCursor, toConnection, toPageRequest } from '../../src/domain/model/pagination';
 
 describe('cursors', () => {
   it('round-trip a slug and are URL-safe', () => {

@@ -6,7 +6,7 @@ import {
   prerequisiteDepths,
   prerequisiteStructure,
   shortestPrerequisitePath,
-} from '../../src/domain/prerequisite-graph';
+} from '../../src/domain/graph/prerequisite-graph';
 import { requires } from '../support/factories';
 
 describe('findCycle', () => {

@@ -1,6 +1,6 @@
 import { ArgsType, Field, InputType, Int } from 'type-graphql';
 
-import type { ResourceKind } from '../../domain/skill-graph.types';
+import type { ResourceKind } from '../../domain/model/skill-graph.types';
 import { ResourceKindEnum } from '../types/enums';
 
 @InputType('LearningResourceFilter', { description: 'Which resources a learning path recommends.' })

@@ -1,7 +1,7 @@
 import { Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 
-import type { Change } from '../../domain/editing.types';
-import type { Context } from '../context.type';
+import type { Change } from '../../domain/model/editing.types';
+import type { Context } from '../request-context';
 import { ConnectionArgs } from '../inputs/connection.args';
 import { connectionType } from '../types/connection.type';
 import { ChangeType } from '../types/editing.type';

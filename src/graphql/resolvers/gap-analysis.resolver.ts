@@ -1,6 +1,6 @@
 import { Arg, Ctx, Query, Resolver } from 'type-graphql';
 
-import type { Context } from '../context.type';
+import type { Context } from '../request-context';
 import { GapAnalysisType } from '../types/gap-analysis.type';
 
 @Resolver(() => GapAnalysisType)

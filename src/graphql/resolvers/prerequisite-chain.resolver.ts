@@ -1,7 +1,7 @@
 import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
 
-import { DEFAULT_CHAIN_DEPTH, MAX_CHAIN_DEPTH } from '../../domain/services/skill-graph.service';
-import type { Context } from '../context.type';
+import { DEFAULT_CHAIN_DEPTH, MAX_CHAIN_DEPTH } from '../../domain/reading/skill-graph.service';
+import type { Context } from '../request-context';
 import { PrerequisiteChainType } from '../types/prerequisite-chain.type';
 
 @Resolver(() => PrerequisiteChainType)

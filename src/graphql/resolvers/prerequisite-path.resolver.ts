@@ -1,8 +1,8 @@
 import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
 
-import type { DiagramFormat } from '../../domain/diagram';
-import { DEFAULT_CHAIN_DEPTH, MAX_CHAIN_DEPTH } from '../../domain/limits';
-import type { Context } from '../context.type';
+import type { DiagramFormat } from '../../domain/reading/diagram';
+import { DEFAULT_CHAIN_DEPTH, MAX_CHAIN_DEPTH } from '../../domain/model/limits';
+import type { Context } from '../request-context';
 import { DiagramFormatEnum, PrerequisiteDiagramType, PrerequisitePathType } from '../types/prerequisite-path.type';
 
 @Resolver(() => PrerequisitePathType)

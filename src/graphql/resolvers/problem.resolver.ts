@@ -1,8 +1,8 @@
 import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root, UseMiddleware } from 'type-graphql';
 
-import type { Problem, ProblemStatus } from '../../domain/editing.types';
+import type { Problem, ProblemStatus } from '../../domain/model/editing.types';
 import { ClearLoadersAfterWrite } from '../clear-loaders.middleware';
-import type { Context } from '../context.type';
+import type { Context } from '../request-context';
 import { ConnectionArgs } from '../inputs/connection.args';
 import { connectionType } from '../types/connection.type';
 import { ProblemStatusEnum, ProblemType } from '../types/editing.type';

@@ -1,7 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 
-import type { Resource } from '../../domain/skill-graph.types';
-import type { Context } from '../context.type';
+import type { Resource } from '../../domain/model/skill-graph.types';
+import type { Context } from '../request-context';
 import { globalId } from '../global-id';
 import { ResourcesArgs } from '../inputs/resources.args';
 import { connectionType } from '../types/connection.type';

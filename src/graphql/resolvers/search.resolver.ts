@@ -1,8 +1,8 @@
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 
 import type { SearchHit } from '../../domain/ports/graph-store.port';
-import { MAX_SEARCH_RESULTS } from '../../domain/services/learning.service';
-import type { Context } from '../context.type';
+import { MAX_SEARCH_RESULTS } from '../../domain/learning/learning.service';
+import type { Context } from '../request-context';
 import { SEARCH_KIND, SearchHitType, SearchResultUnion } from '../types/search-hit.type';
 
 @Resolver(() => SearchHitType)

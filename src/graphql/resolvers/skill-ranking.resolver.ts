@@ -1,8 +1,8 @@
 import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
 
-import { DEFAULT_CHAIN_DEPTH, MAX_CHAIN_DEPTH } from '../../domain/limits';
-import { MAX_RESULTS } from '../../domain/services/learning.service';
-import type { Context } from '../context.type';
+import { DEFAULT_CHAIN_DEPTH, MAX_CHAIN_DEPTH } from '../../domain/model/limits';
+import { MAX_RESULTS } from '../../domain/learning/learning.service';
+import type { Context } from '../request-context';
 import { RankedSkillType, UnlockedSkillType } from '../types/skill-ranking.type';
 
 @Resolver(() => RankedSkillType)

@@ -1,7 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 
-import type { Skill } from '../../domain/skill-graph.types';
-import type { Context } from '../context.type';
+import type { Skill } from '../../domain/model/skill-graph.types';
+import type { Context } from '../request-context';
 import { globalId } from '../global-id';
 import { SkillsArgs } from '../inputs/skills.args';
 import { AreaType } from '../types/area.type';

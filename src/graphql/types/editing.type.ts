@@ -1,6 +1,6 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 
-import type { ProblemStatus } from '../../domain/editing.types';
+import type { ProblemStatus } from '../../domain/model/editing.types';
 import { SkillType } from './skill.type';
 
 export const ProblemStatusEnum: { [K in ProblemStatus]: K } = { OPEN: 'OPEN', RESOLVED: 'RESOLVED' };

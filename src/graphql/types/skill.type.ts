@@ -1,6 +1,6 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 
-import type { PrerequisiteStrength } from '../../domain/skill-graph.types';
+import type { PrerequisiteStrength } from '../../domain/model/skill-graph.types';
 import { PrerequisiteStrengthEnum } from './enums';
 import { AreaType } from './area.type';
 import { ResourceType } from './resource.type';

@@ -1,4 +1,4 @@
-import type { PrerequisiteChain } from './services/skill-graph.service';
+import type { PrerequisiteChain } from './skill-graph.service';
 
 export type DiagramFormat = 'MERMAID' | 'DOT' | 'JSON';
 

@@ -1,9 +1,9 @@
-import type { DiagramFormat } from '../diagram';
-import { renderDiagram } from '../diagram';
-import { InvalidArgumentError, NotFoundError } from '../domain-error';
-import type { LearningPath, ResourceFilter } from '../learning-plan';
-import { recommendResources, weeklySchedule } from '../learning-plan';
-import { DEFAULT_CHAIN_DEPTH, MAX_CHAIN_DEPTH, MAX_SEARCH_TEXT } from '../limits';
+import type { DiagramFormat } from '../reading/diagram';
+import { renderDiagram } from '../reading/diagram';
+import { InvalidArgumentError, NotFoundError } from '../model/domain-error';
+import type { LearningPath, ResourceFilter } from './learning-plan';
+import { recommendResources, weeklySchedule } from './learning-plan';
+import { DEFAULT_CHAIN_DEPTH, MAX_CHAIN_DEPTH, MAX_SEARCH_TEXT } from '../model/limits';
 import type { GraphStore, SearchHit } from '../ports/graph-store.port';
 import type {
   EdgeScope,
@@ -12,11 +12,11 @@ import type {
   Responsibility,
   SeniorityLevel,
   Skill,
-} from '../skill-graph.types';
-import { inScope } from '../skill-graph.types';
-import { compareSlugs, depthsFrom, learningOrder, shortestPrerequisitePath } from '../prerequisite-graph';
-import { requireIntegerIn, requireSlugList, requireText } from '../validation';
-import type { ChainEdge, SkillGraphService } from './skill-graph.service';
+} from '../model/skill-graph.types';
+import { inScope } from '../model/skill-graph.types';
+import { compareSlugs, depthsFrom, learningOrder, shortestPrerequisitePath } from '../graph/prerequisite-graph';
+import { requireIntegerIn, requireSlugList, requireText } from '../model/validation';
+import type { ChainEdge, SkillGraphService } from '../reading/skill-graph.service';
 
 export const MAX_TARGETS = 50;
 export const MAX_KNOWN = 500;

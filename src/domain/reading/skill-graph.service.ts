@@ -1,11 +1,11 @@
-import { InvalidArgumentError, NotFoundError } from '../domain-error';
-import { DEFAULT_CHAIN_DEPTH, MAX_CHAIN_DEPTH, MAX_SEARCH_TEXT } from '../limits';
-import type { PrerequisiteStrength } from '../skill-graph.types';
-import type { Connection, PageArgs } from '../pagination';
-import { toConnection, toPageRequest } from '../pagination';
+import { InvalidArgumentError, NotFoundError } from '../model/domain-error';
+import { DEFAULT_CHAIN_DEPTH, MAX_CHAIN_DEPTH, MAX_SEARCH_TEXT } from '../model/limits';
+import type { PrerequisiteStrength } from '../model/skill-graph.types';
+import type { Connection, PageArgs } from '../model/pagination';
+import { toConnection, toPageRequest } from '../model/pagination';
 import type { GraphStore, ResourceListFilter, SkillListFilter } from '../ports/graph-store.port';
-import { learningOrder, prerequisiteDepths } from '../prerequisite-graph';
-import { requireIntegerIn } from '../validation';
+import { learningOrder, prerequisiteDepths } from '../graph/prerequisite-graph';
+import { requireIntegerIn } from '../model/validation';
 import type {
   Area,
   Resource,
@@ -13,9 +13,9 @@ import type {
   ResponsibilityCategory,
   SeniorityLevel,
   Skill,
-} from '../skill-graph.types';
+} from '../model/skill-graph.types';
 
-export { DEFAULT_CHAIN_DEPTH, MAX_CHAIN_DEPTH } from '../limits';
+export { DEFAULT_CHAIN_DEPTH, MAX_CHAIN_DEPTH } from '../model/limits';
 
 export interface ResponsibilityFilter {
   readonly category?: ResponsibilityCategory | null;

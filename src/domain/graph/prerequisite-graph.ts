@@ -1,6 +1,6 @@
 import { Heap } from 'mnemonist';
 
-import type { PrerequisiteEdge } from './skill-graph.types';
+import type { PrerequisiteEdge } from '../model/skill-graph.types';
 
 /** What the algorithms need of an edge: which skill requires which. */
 export type Requirement = Pick<PrerequisiteEdge, 'skill' | 'requires'>;

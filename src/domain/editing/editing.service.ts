@@ -5,7 +5,7 @@ import {
   RateLimitedError,
   SkillInUseError,
   UnauthenticatedError,
-} from '../domain-error';
+} from '../model/domain-error';
 import type {
   Change,
   Editor,
@@ -15,16 +15,16 @@ import type {
   ResourcePatch,
   SkillInput,
   SkillPatch,
-} from '../editing.types';
-import { slug as slugRule, text } from '../integrity/field-rules';
-import { LIMITS, requirePatch, requireRecord, requireValue, wholeProblems } from '../integrity/record-rules';
-import type { Touched } from '../integrity/write-checks';
-import { checkNewParent, checkNewPrerequisite, verifyTouched } from '../integrity/write-checks';
-import type { Connection } from '../pagination';
-import { decodeSequenceCursor, toSequenceConnection } from '../pagination';
+} from '../model/editing.types';
+import { slug as slugRule, text } from './integrity/field-rules';
+import { LIMITS, requirePatch, requireRecord, requireValue, wholeProblems } from './integrity/record-rules';
+import type { Touched } from './integrity/write-checks';
+import { checkNewParent, checkNewPrerequisite, verifyTouched } from './integrity/write-checks';
+import type { Connection } from '../model/pagination';
+import { decodeSequenceCursor, toSequenceConnection } from '../model/pagination';
 import type { GraphReader, GraphStore, GraphTransaction } from '../ports/graph-store.port';
-import type { PrerequisiteStrength, Resource, Skill } from '../skill-graph.types';
-import { requireIntegerIn } from '../validation';
+import type { PrerequisiteStrength, Resource, Skill } from '../model/skill-graph.types';
+import { requireIntegerIn } from '../model/validation';
 
 export interface Clock {
   now(): Date;

@@ -1,5 +1,5 @@
 import { InvalidArgumentError } from './domain-error';
-import type { Page, PageRequest } from './ports/graph-store.port';
+import type { Page, PageRequest } from '../ports/graph-store.port';
 
 // Relay-style connections over keyset pages. Cursors are opaque to clients but are just
 // "<kind>:<slug>" in base64url, so a page is stable while other records are added or removed.

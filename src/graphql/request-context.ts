@@ -1,11 +1,11 @@
 import type { FastifyBaseLogger } from 'fastify';
 
-import type { Editor } from '../domain/editing.types';
+import type { Editor } from '../domain/model/editing.types';
 import type { GraphStore } from '../domain/ports/graph-store.port';
-import type { Clock, RateLimiter } from '../domain/services/editing.service';
-import { EditingService } from '../domain/services/editing.service';
-import { LearningService } from '../domain/services/learning.service';
-import { SkillGraphService } from '../domain/services/skill-graph.service';
+import type { Clock, RateLimiter } from '../domain/editing/editing.service';
+import { EditingService } from '../domain/editing/editing.service';
+import { LearningService } from '../domain/learning/learning.service';
+import { SkillGraphService } from '../domain/reading/skill-graph.service';
 import type { RequestStats } from '../observability/request-stats';
 import type { ResultLimits } from './execution/result-budget';
 import { ResultBudget } from './execution/result-budget';

@@ -1,4 +1,4 @@
-import type { PrerequisiteStrength, Resource, ResourceKind, Skill } from './skill-graph.types';
+import type { PrerequisiteStrength, Resource, ResourceKind, Skill } from '../model/skill-graph.types';
 
 // The shape of a learning plan and the pure steps of building one; the service supplies the data.
 

@@ -1,8 +1,13 @@
-import type { EntityKind, RecordRef } from '../domain-error';
-import { ChainTooLongError, IntegrityViolationError, InvalidInputError, PrerequisiteCycleError } from '../domain-error';
-import { MAX_CHAIN_DEPTH } from '../limits';
-import type { GraphReader } from '../ports/graph-store.port';
-import { longestPathFrom, shortestPrerequisitePath } from '../prerequisite-graph';
+import type { EntityKind, RecordRef } from '../../model/domain-error';
+import {
+  ChainTooLongError,
+  IntegrityViolationError,
+  InvalidInputError,
+  PrerequisiteCycleError,
+} from '../../model/domain-error';
+import { MAX_CHAIN_DEPTH } from '../../model/limits';
+import type { GraphReader } from '../../ports/graph-store.port';
+import { longestPathFrom, shortestPrerequisitePath } from '../../graph/prerequisite-graph';
 import type { RecordKind } from './record-rules';
 import { checkRecord } from './record-rules';
 import type { RuleId } from './rules';
