@@ -1,9 +1,11 @@
 import type { FastifyBaseLogger } from 'fastify';
 
 import type { Editor } from '../domain/model/editing.types';
+import type { Clock } from '../domain/ports/clock.port';
 import type { GraphStore } from '../domain/ports/graph-store.port';
-import type { Clock, RateLimiter } from '../domain/editing/editing.service';
+import type { RateLimiter } from '../domain/ports/rate-limiter.port';
 import { EditingService } from '../domain/editing/editing.service';
+import { ProblemReportService } from '../domain/editing/problem-report.service';
 import { LearningService } from '../domain/learning/learning.service';
 import { SkillGraphService } from '../domain/reading/skill-graph.service';
 import type { RequestStats } from '../observability/request-stats';
@@ -15,6 +17,7 @@ export interface Context {
   readonly skillGraph: SkillGraphService;
   readonly learning: LearningService;
   readonly editing: EditingService;
+  readonly problems: ProblemReportService;
   readonly loaders: Loaders;
   /** The authenticated editor, or null for an anonymous caller. */
   readonly editor: Editor | null;
@@ -52,6 +55,7 @@ export class RequestContext implements Context {
     skillGraph?: SkillGraphService;
     learning?: LearningService;
     editing?: EditingService;
+    problems?: ProblemReportService;
     loaders?: Loaders;
   } = {};
   readonly editor: Editor | null;
@@ -80,8 +84,12 @@ export class RequestContext implements Context {
     return (this.made.learning ??= new LearningService(this.dependencies.store, this.skillGraph));
   }
   get editing(): EditingService {
+    const { store, clock } = this.dependencies;
+    return (this.made.editing ??= new EditingService(store, clock));
+  }
+  get problems(): ProblemReportService {
     const { store, clock, reportLimiter } = this.dependencies;
-    return (this.made.editing ??= new EditingService(store, clock, reportLimiter));
+    return (this.made.problems ??= new ProblemReportService(store, clock, reportLimiter));
   }
   get loaders(): Loaders {
     return (this.made.loaders ??= new Loaders(this.dependencies.store, () => this.skillGraph));

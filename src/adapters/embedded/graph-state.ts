@@ -31,7 +31,7 @@ import type {
 } from '../../domain/model/skill-graph.types';
 import { inScope } from '../../domain/model/skill-graph.types';
 import { MAX_CHAIN_DEPTH } from '../../domain/model/limits';
-import { compareSlugs } from '../../domain/graph/prerequisite-graph';
+import { compareSlugs } from '../../domain/model/slug';
 import type { JournalOp } from './journal-file';
 import { SortedIndex, lowerBound, upperBound } from './sorted-index';
 

@@ -1,6 +1,7 @@
 import { Heap } from 'mnemonist';
 
 import type { PrerequisiteEdge } from '../model/skill-graph.types';
+import { compareSlugs } from '../model/slug';
 
 /** What the algorithms need of an edge: which skill requires which. */
 export type Requirement = Pick<PrerequisiteEdge, 'skill' | 'requires'>;
@@ -265,11 +266,6 @@ export function longestPathFrom(
     return best;
   };
   return longest(start);
-}
-
-/** Code-unit order, the same order Neo4j's ORDER BY gives strings. */
-export function compareSlugs(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /**

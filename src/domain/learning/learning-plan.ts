@@ -1,6 +1,9 @@
-import type { PrerequisiteStrength, Resource, ResourceKind, Skill } from '../model/skill-graph.types';
+import { learningOrder } from '../graph/prerequisite-graph';
+import type { PrerequisiteEdge, PrerequisiteStrength, Resource, ResourceKind, Skill } from '../model/skill-graph.types';
+import { compareBySlug } from '../model/slug';
 
-// The shape of a learning plan and the pure steps of building one; the service supplies the data.
+// Where a learning plan is computed: its shape, which skills it holds in which order, and the
+// plan itself. Pure: LearningService reads the store and hands the data over.
 
 export interface ResourceFilter {
   readonly free?: boolean | null;
@@ -55,12 +58,7 @@ export function recommendResources(resources: readonly Resource[], filter: Resou
         (kinds === null || kinds.has(r.kind)) &&
         (filter.maxHours == null || r.estimatedHours <= filter.maxHours),
     )
-    .sort(
-      (a, b) =>
-        Number(b.free) - Number(a.free) ||
-        a.estimatedHours - b.estimatedHours ||
-        (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0),
-    );
+    .sort((a, b) => Number(b.free) - Number(a.free) || a.estimatedHours - b.estimatedHours || compareBySlug(a, b));
 }
 
 /**
@@ -89,4 +87,76 @@ export function weeklySchedule(steps: readonly { skill: Skill; hours: number }[]
   }
   if (used > 0) closeWeek();
   return weeks;
+}
+
+/** The skills a plan to `targets` holds, in learning order, and the REQUIRES edges among them. */
+export interface PlanOrder {
+  readonly order: readonly string[];
+  readonly edges: readonly PrerequisiteEdge[];
+}
+
+/**
+ * What is left to learn for `targets` given the closure's `edges`: every target and prerequisite
+ * not in `knownClosure`, in learning order.
+ */
+export function planOrder(
+  targets: readonly string[],
+  knownClosure: ReadonlySet<string>,
+  edges: readonly PrerequisiteEdge[],
+): PlanOrder {
+  const needed = new Set<string>();
+  for (const slug of [...targets, ...edges.flatMap((e) => [e.skill, e.requires])]) {
+    if (!knownClosure.has(slug)) needed.add(slug);
+  }
+  const inside = edges.filter((e) => needed.has(e.skill) && needed.has(e.requires));
+  return { order: learningOrder(needed, inside), edges: inside };
+}
+
+export interface LearningPathInput {
+  readonly targets: readonly string[];
+  readonly plan: PlanOrder;
+  /** Every skill of the plan, and the targets, by slug. */
+  readonly skills: ReadonlyMap<string, Skill>;
+  /** The resources of each skill, aligned with `plan.order`. */
+  readonly resources: readonly (readonly Resource[])[];
+  readonly hoursPerWeek: number | null;
+  readonly filter: ResourceFilter;
+}
+
+/** The learning path: each step with why it is needed and what to study, and the weekly schedule. */
+export function buildLearningPath({
+  targets,
+  plan,
+  skills,
+  resources,
+  hoursPerWeek,
+  filter,
+}: LearningPathInput): LearningPath {
+  const targetSet = new Set(targets);
+  const neededFor = new Map<string, PrerequisiteEdge[]>();
+  for (const edge of plan.edges) neededFor.set(edge.requires, [...(neededFor.get(edge.requires) ?? []), edge]);
+
+  const steps = plan.order.map((slug, i) => {
+    const skill = skills.get(slug) as Skill;
+    return {
+      position: i + 1,
+      skill,
+      hours: skill.estimatedHours,
+      isTarget: targetSet.has(slug),
+      neededFor: (neededFor.get(slug) ?? [])
+        .map((edge) => ({ skill: skills.get(edge.skill) as Skill, reason: edge.reason, strength: edge.strength }))
+        .sort((a, b) => compareBySlug(a.skill, b.skill)),
+      resources: recommendResources(resources[i], filter),
+    };
+  });
+  const totalHours = steps.reduce((sum, step) => sum + step.hours, 0);
+  const schedule = hoursPerWeek === null ? null : weeklySchedule(steps, hoursPerWeek);
+  return {
+    targets: targets.map((slug) => skills.get(slug)).filter((s): s is Skill => s !== undefined),
+    steps,
+    totalHours,
+    hoursPerWeek,
+    weeks: schedule === null ? null : schedule.length,
+    schedule,
+  };
 }

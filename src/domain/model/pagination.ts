@@ -1,11 +1,11 @@
+import type { Page, PageRequest, SequencePage } from '../ports/graph-store.port';
 import { InvalidArgumentError } from './domain-error';
-import type { Page, PageRequest } from '../ports/graph-store.port';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './limits';
+import { requireIntegerIn } from './validation';
 
 // Relay-style connections over keyset pages. Cursors are opaque to clients but are just
-// "<kind>:<slug>" in base64url, so a page is stable while other records are added or removed.
-
-export const DEFAULT_PAGE_SIZE = 20;
-export const MAX_PAGE_SIZE = 100;
+// "<kind>:<key>" in base64url (a slug, or a sequence number), so a page is stable while other
+// records are added or removed.
 
 export type CursorKind = 'skill' | 'resource' | 'change' | 'problem';
 
@@ -25,8 +25,14 @@ export interface Connection<T> {
   readonly totalCount: number;
 }
 
-export function encodeCursor(kind: CursorKind, slug: string): string {
-  return Buffer.from(`${kind}:${slug}`, 'utf8').toString('base64url');
+/** The key a cursor holds: the slug, for records paged in slug order. */
+export const slugKey = (node: { readonly slug: string }): string => node.slug;
+
+/** The key a cursor holds: the sequence number, for records paged newest first (changes, problems). */
+export const sequenceKey = (node: { readonly sequence: number }): string => String(node.sequence);
+
+export function encodeCursor(kind: CursorKind, key: string): string {
+  return Buffer.from(`${kind}:${key}`, 'utf8').toString('base64url');
 }
 
 export function decodeCursor(kind: CursorKind, cursor: string): string {
@@ -36,24 +42,6 @@ export function decodeCursor(kind: CursorKind, cursor: string): string {
     throw new InvalidArgumentError('after', `a cursor returned by this ${kind} connection`, cursor);
   }
   return decoded.slice(prefix.length);
-}
-
-export function toPageRequest(kind: CursorKind, { first, after }: PageArgs): PageRequest {
-  const size = first ?? DEFAULT_PAGE_SIZE;
-  // Rejected rather than clamped: a silent clamp makes a client believe it has every record.
-  if (!Number.isInteger(size) || size < 0 || size > MAX_PAGE_SIZE) {
-    throw new InvalidArgumentError('first', `an integer from 0 to ${MAX_PAGE_SIZE}`, first);
-  }
-  return after == null ? { first: size } : { first: size, afterSlug: decodeCursor(kind, after) };
-}
-
-export function toConnection<T extends { readonly slug: string }>(kind: CursorKind, page: Page<T>): Connection<T> {
-  const edges = page.items.map((node) => ({ cursor: encodeCursor(kind, node.slug), node }));
-  return {
-    edges,
-    pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.length > 0 ? edges[edges.length - 1].cursor : null },
-    totalCount: page.totalCount,
-  };
 }
 
 /** A cursor over a sequence (changes, problems): the sequence number of the last item seen. */
@@ -66,11 +54,25 @@ export function decodeSequenceCursor(kind: CursorKind, cursor: string): number {
   return sequence;
 }
 
-export function toSequenceConnection<T extends { readonly sequence: number }>(
+/** A page in slug order, after the slug in the cursor; an absent `first` is the default size. */
+export function toPageRequest(kind: CursorKind, { first, after }: PageArgs): PageRequest {
+  // Rejected rather than clamped: a silent clamp makes a client believe it has every record.
+  const size = requireIntegerIn('first', first ?? DEFAULT_PAGE_SIZE, 0, MAX_PAGE_SIZE);
+  return after == null ? { first: size } : { first: size, afterSlug: decodeCursor(kind, after) };
+}
+
+/** A page of a sequence, newest first, before the sequence number in the cursor; `first` is required. */
+export function toSequencePageRequest(
   kind: CursorKind,
-  page: Page<T>,
-): Connection<T> {
-  const edges = page.items.map((node) => ({ cursor: encodeCursor(kind, String(node.sequence)), node }));
+  { first, after }: { readonly first: number; readonly after?: string | null },
+): SequencePage {
+  requireIntegerIn('first', first, 0, MAX_PAGE_SIZE);
+  return after == null ? { first } : { first, beforeSequence: decodeSequenceCursor(kind, after) };
+}
+
+/** The connection over a page; `cursorOf` says what each node's cursor holds (`slugKey`, `sequenceKey`). */
+export function toConnection<T>(kind: CursorKind, page: Page<T>, cursorOf: (node: T) => string): Connection<T> {
+  const edges = page.items.map((node) => ({ cursor: encodeCursor(kind, cursorOf(node)), node }));
   return {
     edges,
     pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.length > 0 ? edges[edges.length - 1].cursor : null },
