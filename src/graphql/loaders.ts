@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 
-import type { GraphStore } from '../domain/ports/graph-store.port';
+import type { EntityReader, RelationReader } from '../domain/ports/graph-store.port';
 import type { SkillGraphService } from '../domain/reading/skill-graph.service';
 import type {
   Area,
@@ -25,7 +25,7 @@ export class Loaders {
   private readonly made = new Map<string, DataLoader<string, unknown>>();
 
   constructor(
-    private readonly store: GraphStore,
+    private readonly store: EntityReader & RelationReader,
     private readonly skillGraph: () => SkillGraphService,
   ) {}
 

@@ -6,7 +6,7 @@ import {
   PrerequisiteCycleError,
 } from '../../model/domain-error';
 import { MAX_CHAIN_DEPTH } from '../../model/limits';
-import type { GraphReader } from '../../ports/graph-store.port';
+import type { EntityReader, RelationReader, TraversalReader } from '../../ports/graph-store.port';
 import { longestPathFrom, shortestPrerequisitePath } from '../../graph/prerequisite-graph';
 import type { RecordKind } from './record-rules';
 import { checkRecord } from './record-rules';
@@ -34,6 +34,13 @@ interface Violation {
   readonly detail: string;
 }
 
+/** What checking the touched records reads. */
+export type TouchedReader = Omit<EntityReader, 'findProblemsByIds'> &
+  Pick<RelationReader, 'skillsOfResources' | 'skillsOfResponsibilities' | 'prerequisitesOfSkills'>;
+
+/** Checks one stored record with the loader's rules, adding what it breaks to `violations`. */
+type CheckRecord = (kind: RecordKind, entity: EntityKind, slug: string, stored: Record<string, unknown>) => void;
+
 /**
  * Re-reads every touched record that still exists, in the transaction, as the dataset would
  * hold it, and checks it with the loader's rules: its fields (already normalised, as the loader
@@ -41,9 +48,18 @@ interface Violation {
  * references. Throws IntegrityViolationError (CONFLICT) naming the first broken rule and every
  * record breaking it, so the transaction writes nothing.
  */
-export async function verifyTouched(reader: GraphReader, touched: Touched): Promise<void> {
+export async function verifyTouched(reader: TouchedReader, touched: Touched): Promise<void> {
   const violations: Violation[] = [];
-  const check = (kind: RecordKind, entity: EntityKind, slug: string, stored: Record<string, unknown>) => {
+  const check = recordChecker(violations);
+  await checkSkills(reader, distinct(touched.skills), check, violations);
+  await checkResources(reader, distinct(touched.resources), check);
+  await checkResponsibilities(reader, distinct(touched.responsibilities), check);
+  await checkPrerequisites(reader, touched.prerequisites ?? [], check);
+  if (violations.length > 0) throw violationError(violations);
+}
+
+function recordChecker(violations: Violation[]): CheckRecord {
+  return (kind, entity, slug, stored) => {
     const checked = checkRecord(kind, stored);
     if (!checked.ok) {
       for (const p of checked.problems) {
@@ -64,73 +80,86 @@ export async function verifyTouched(reader: GraphReader, touched: Touched): Prom
       }
     }
   };
+}
 
-  const skillSlugs = distinct(touched.skills);
-  if (skillSlugs.length > 0) {
-    const skills = (await reader.findSkillsBySlugs(skillSlugs)).filter((s) => s !== null);
-    for (const s of skills) {
-      const { slug, name, area, level, parent, estimatedHours, description } = s;
-      check('skill', 'Skill', slug, { slug, name, area, level, parent, estimatedHours, description });
-    }
-    const missing = async <T>(
-      slugs: string[],
-      find: (slugs: readonly string[]) => Promise<readonly (T | null)[]>,
-    ): Promise<Set<string>> => {
-      if (slugs.length === 0) return new Set();
-      const found = await find(slugs);
-      return new Set(slugs.filter((_, i) => found[i] === null));
-    };
-    const noArea = await missing(distinct(skills.map((s) => s.area)), (x) => reader.findAreasBySlugs(x));
-    const noLevel = await missing(distinct(skills.map((s) => s.level)), (x) => reader.findLevelsBySlugs(x));
-    const parents = distinct(skills.flatMap((s) => (s.parent === null ? [] : [s.parent])));
-    const noParent = await missing(parents, (x) => reader.findSkillsBySlugs(x));
-    for (const s of skills) {
-      const record = { kind: 'Skill' as const, slug: s.slug };
-      if (noArea.has(s.area)) violations.push({ rule: 'known-reference', record, detail: `unknown area "${s.area}"` });
-      if (noLevel.has(s.level))
-        violations.push({ rule: 'known-reference', record, detail: `unknown level "${s.level}"` });
-      if (s.parent !== null && noParent.has(s.parent)) {
-        violations.push({ rule: 'known-reference', record, detail: `unknown parent "${s.parent}"` });
-      }
+/** Each skill's fields, and that its area, level and parent exist. */
+async function checkSkills(
+  reader: TouchedReader,
+  skillSlugs: readonly string[],
+  check: CheckRecord,
+  violations: Violation[],
+): Promise<void> {
+  if (skillSlugs.length === 0) return;
+  const skills = (await reader.findSkillsBySlugs(skillSlugs)).filter((s) => s !== null);
+  for (const s of skills) {
+    const { slug, name, area, level, parent, estimatedHours, description } = s;
+    check('skill', 'Skill', slug, { slug, name, area, level, parent, estimatedHours, description });
+  }
+  const noArea = await missing(distinct(skills.map((s) => s.area)), (x) => reader.findAreasBySlugs(x));
+  const noLevel = await missing(distinct(skills.map((s) => s.level)), (x) => reader.findLevelsBySlugs(x));
+  const parents = distinct(skills.flatMap((s) => (s.parent === null ? [] : [s.parent])));
+  const noParent = await missing(parents, (x) => reader.findSkillsBySlugs(x));
+  for (const s of skills) {
+    const record = { kind: 'Skill' as const, slug: s.slug };
+    if (noArea.has(s.area)) violations.push({ rule: 'known-reference', record, detail: `unknown area "${s.area}"` });
+    if (noLevel.has(s.level))
+      violations.push({ rule: 'known-reference', record, detail: `unknown level "${s.level}"` });
+    if (s.parent !== null && noParent.has(s.parent)) {
+      violations.push({ rule: 'known-reference', record, detail: `unknown parent "${s.parent}"` });
     }
   }
+}
 
-  const resourceSlugs = distinct(touched.resources);
-  if (resourceSlugs.length > 0) {
-    const resources = await reader.findResourcesBySlugs(resourceSlugs);
-    const taught = await reader.skillsOfResources(resourceSlugs);
-    resources.forEach((r, i) => {
-      if (r === null) return;
-      const { slug, title, kind, url, authors, year, free, estimatedHours } = r;
-      const skills = taught[i].map((s) => s.slug);
-      check('resource', 'Resource', slug, { slug, title, kind, url, authors, year, free, estimatedHours, skills });
-    });
-  }
+/** The slugs of `slugs` that `find` does not find. */
+async function missing<T>(
+  slugs: string[],
+  find: (slugs: readonly string[]) => Promise<readonly (T | null)[]>,
+): Promise<Set<string>> {
+  if (slugs.length === 0) return new Set();
+  const found = await find(slugs);
+  return new Set(slugs.filter((_, i) => found[i] === null));
+}
 
-  const responsibilitySlugs = distinct(touched.responsibilities);
-  if (responsibilitySlugs.length > 0) {
-    const responsibilities = await reader.findResponsibilitiesBySlugs(responsibilitySlugs);
-    const needed = await reader.skillsOfResponsibilities(responsibilitySlugs);
-    responsibilities.forEach((r, i) => {
-      if (r === null) return;
-      const { slug, name, category, level, description } = r;
-      const skills = needed[i].map((s) => s.slug);
-      check('responsibility', 'Responsibility', slug, { slug, name, category, level, description, skills });
-    });
-  }
+/** Each resource's fields, with the skills it teaches. */
+async function checkResources(reader: TouchedReader, resourceSlugs: string[], check: CheckRecord): Promise<void> {
+  if (resourceSlugs.length === 0) return;
+  const resources = await reader.findResourcesBySlugs(resourceSlugs);
+  const taught = await reader.skillsOfResources(resourceSlugs);
+  resources.forEach((r, i) => {
+    if (r === null) return;
+    const { slug, title, kind, url, authors, year, free, estimatedHours } = r;
+    const skills = taught[i].map((s) => s.slug);
+    check('resource', 'Resource', slug, { slug, title, kind, url, authors, year, free, estimatedHours, skills });
+  });
+}
 
-  const edges = touched.prerequisites ?? [];
-  if (edges.length > 0) {
-    const links = await reader.prerequisitesOfSkills(edges.map((e) => e.skill));
-    edges.forEach((edge, i) => {
-      const link = links[i].find((l) => l.skill.slug === edge.requires);
-      if (link === undefined) return;
-      const subject = `${edge.skill} -> ${edge.requires}`;
-      check('prerequisite', 'Prerequisite', subject, { ...edge, reason: link.reason, strength: link.strength });
-    });
-  }
+/** Each responsibility's fields, with the skills it needs. */
+async function checkResponsibilities(reader: TouchedReader, slugs: string[], check: CheckRecord): Promise<void> {
+  if (slugs.length === 0) return;
+  const responsibilities = await reader.findResponsibilitiesBySlugs(slugs);
+  const needed = await reader.skillsOfResponsibilities(slugs);
+  responsibilities.forEach((r, i) => {
+    if (r === null) return;
+    const { slug, name, category, level, description } = r;
+    const skills = needed[i].map((s) => s.slug);
+    check('responsibility', 'Responsibility', slug, { slug, name, category, level, description, skills });
+  });
+}
 
-  if (violations.length > 0) throw violationError(violations);
+/** Each prerequisite edge that still exists, with its stored reason and strength. */
+async function checkPrerequisites(
+  reader: TouchedReader,
+  edges: NonNullable<Touched['prerequisites']>,
+  check: CheckRecord,
+): Promise<void> {
+  if (edges.length === 0) return;
+  const links = await reader.prerequisitesOfSkills(edges.map((e) => e.skill));
+  edges.forEach((edge, i) => {
+    const link = links[i].find((l) => l.skill.slug === edge.requires);
+    if (link === undefined) return;
+    const subject = `${edge.skill} -> ${edge.requires}`;
+    check('prerequisite', 'Prerequisite', subject, { ...edge, reason: link.reason, strength: link.strength });
+  });
 }
 
 /**
@@ -139,7 +168,11 @@ export async function verifyTouched(reader: GraphReader, touched: Touched): Prom
  * Both skills exist. Every chain is at most MAX_CHAIN_DEPTH long, so closures of that depth see
  * every path the new edge could join.
  */
-export async function checkNewPrerequisite(reader: GraphReader, skill: string, requires: string): Promise<void> {
+export async function checkNewPrerequisite(
+  reader: Pick<TraversalReader, 'prerequisiteClosure' | 'dependentClosure'>,
+  skill: string,
+  requires: string,
+): Promise<void> {
   // The rules hold over every edge, helpful ones included.
   const below = (await reader.prerequisiteClosure([requires], MAX_CHAIN_DEPTH, 'all')).edges;
   const loop = shortestPrerequisitePath(requires, skill, below);
@@ -153,7 +186,12 @@ export async function checkNewPrerequisite(reader: GraphReader, skill: string, r
 }
 
 /** Refuses `parent` for `slug` when it is the skill itself or one of its sub-topics, at any depth. */
-export async function checkNewParent(reader: GraphReader, slug: string, parent: string, field: string): Promise<void> {
+export async function checkNewParent(
+  reader: Pick<EntityReader, 'findSkillsBySlugs'>,
+  slug: string,
+  parent: string,
+  field: string,
+): Promise<void> {
   const seen = new Set<string>();
   for (let at: string | null = parent; at !== null && !seen.has(at);) {
     if (at === slug) {
