@@ -233,14 +233,6 @@ export function shortestPrerequisitePath(from: string, to: string, edges: readon
   return path;
 }
 
-/** The longest chain of REQUIRES edges, as slugs from the most advanced skill down (empty for no edges). */
-export function longestChain(edges: readonly Requirement[]): string[] {
-  const { cycle, longestChain: chain } = prerequisiteStructure(edges);
-  // Stores refuse cycles on load and on write, so reaching this is a bug, not bad input.
-  if (cycle !== null) throw new Error(`longestChain: cycle ${cycle.join(' → ')}`);
-  return chain;
-}
-
 /**
  * The longest chain starting at `start` and following REQUIRES forwards ('prerequisites': down
  * to foundations) or backwards ('dependents': up to advanced skills), as slugs from `start`.
