@@ -24,11 +24,13 @@ export interface DeletedSkill {
 }
 
 /**
- * Every change to the graph. Each write checks the editor, then its input with the integrity
- * rules the dataset loader uses (integrity/), normalised exactly as the loader normalises. It then
- * runs as one store transaction that re-reads what it depends on, refuses what would break a rule
- * of the graph (a missing record, a duplicate, a cycle, a chain over MAX_CHAIN_DEPTH), writes,
- * checks every record it touched against the loader's rules once more, and records the change.
+ * Every edit of skills, resources and their edges, and the log of accepted edits (listChanges,
+ * here because write() is what records them; problem reports are ProblemReportService's).
+ * Each write checks the editor, then its input with the integrity rules the dataset loader uses
+ * (integrity/), normalised exactly as the loader normalises. It then runs as one store
+ * transaction that re-reads what it depends on, refuses what would break a rule of the graph
+ * (a missing record, a duplicate, a cycle, a chain over MAX_CHAIN_DEPTH), writes, checks every
+ * record it touched against the loader's rules once more, and records the change.
  * A broken rule throws inside the transaction, so nothing is written.
  */
 export class EditingService {
