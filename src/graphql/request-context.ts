@@ -13,19 +13,16 @@ import type { ResultLimits } from './execution/result-budget';
 import { ResultBudget } from './execution/result-budget';
 import { Loaders } from './loaders';
 
-export interface Context {
+/** The services and loaders of one request, each made on first use. */
+interface Services {
   readonly skillGraph: SkillGraphService;
   readonly learning: LearningService;
   readonly editing: EditingService;
   readonly problems: ProblemReportService;
   readonly loaders: Loaders;
-  /** The authenticated editor, or null for an anonymous caller. */
-  readonly editor: Editor | null;
-  /** Who is calling, for per-client limits: the client's address. */
-  readonly client: string;
-  readonly requestId: string;
-  readonly log: FastifyBaseLogger;
-  readonly stats: RequestStats;
+}
+
+export interface Context extends Services, RequestFacts {
   /** What the query's lists have returned so far, against the request's budget. */
   readonly budget: ResultBudget;
 }
@@ -38,7 +35,9 @@ export interface ContextDependencies {
 }
 
 export interface RequestFacts {
+  /** The authenticated editor, or null for an anonymous caller. */
   readonly editor: Editor | null;
+  /** Who is calling, for per-client limits: the client's address. */
   readonly client: string;
   readonly requestId: string;
   readonly log: FastifyBaseLogger;
@@ -51,13 +50,7 @@ export interface RequestFacts {
  * more than some whole queries.
  */
 export class RequestContext implements Context {
-  private made: {
-    skillGraph?: SkillGraphService;
-    learning?: LearningService;
-    editing?: EditingService;
-    problems?: ProblemReportService;
-    loaders?: Loaders;
-  } = {};
+  private made: { -readonly [K in keyof Services]?: Services[K] } = {};
   readonly editor: Editor | null;
   readonly client: string;
   readonly requestId: string;
