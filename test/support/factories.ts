@@ -16,14 +16,14 @@ import type {
 // The raw* ones take any fields, for the tests that want a record the loader must refuse.
 
 /** An area as data/areas.json holds it: its position is its place in the file. */
-export type AreaRecord = Omit<Area, 'position'>;
+type AreaRecord = Omit<Area, 'position'>;
 
 /** A resource as data/resources.json holds it: with the skills it teaches; authors and year may be left out. */
-export type ResourceRecord = Omit<Resource, 'authors' | 'year'> &
+type ResourceRecord = Omit<Resource, 'authors' | 'year'> &
   Partial<Pick<Resource, 'authors' | 'year'>> & { readonly skills: readonly string[] };
 
 /** A responsibility as data/responsibilities.json holds it: with the skills it needs, placed by the file's order. */
-export type ResponsibilityRecord = Omit<Responsibility, 'position'> & { readonly skills: readonly string[] };
+type ResponsibilityRecord = Omit<Responsibility, 'position'> & { readonly skills: readonly string[] };
 
 export function buildArea(overrides: Partial<AreaRecord> = {}): AreaRecord {
   return { slug: 'area-a', name: 'Area A', description: 'An area for tests.', ...overrides };

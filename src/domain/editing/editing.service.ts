@@ -13,7 +13,7 @@ import type { EditWork } from './recorded-write';
 import { recordedWrite, requireEditor } from './recorded-write';
 
 /** What the edits ask of a store: the transaction they run in, and the change log they read. */
-export type EditingStore = Pick<CatalogueReader, 'listChanges'> & Pick<StoreLifecycle, 'transaction'>;
+type EditingStore = Pick<CatalogueReader, 'listChanges'> & Pick<StoreLifecycle, 'transaction'>;
 
 export interface DeletedSkill {
   readonly slug: string;

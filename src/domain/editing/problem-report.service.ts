@@ -11,7 +11,7 @@ import { LIMITS, requireValue } from './integrity/record-rules';
 import { recordedWrite, requireEditor } from './recorded-write';
 
 /** What problem reports ask of a store. */
-export type ProblemReportStore = Pick<CatalogueReader, 'listProblems'> & Pick<StoreLifecycle, 'transaction'>;
+type ProblemReportStore = Pick<CatalogueReader, 'listProblems'> & Pick<StoreLifecycle, 'transaction'>;
 
 /**
  * Reports that something about a skill is wrong or missing: anyone may send one (limited per

@@ -90,7 +90,7 @@ export function weeklySchedule(steps: readonly { skill: Skill; hours: number }[]
 }
 
 /** The skills a plan to `targets` holds, in learning order, and the REQUIRES edges among them. */
-export interface PlanOrder {
+interface PlanOrder {
   readonly order: readonly string[];
   readonly edges: readonly PrerequisiteEdge[];
 }
@@ -112,7 +112,7 @@ export function planOrder(
   return { order: learningOrder(needed, inside), edges: inside };
 }
 
-export interface LearningPathInput {
+interface LearningPathInput {
   readonly targets: readonly string[];
   readonly plan: PlanOrder;
   /** Every skill of the plan, and the targets, by slug. */

@@ -64,7 +64,7 @@ export interface PrerequisitePath {
 }
 
 /** What the learning use cases ask of a store. */
-export type LearningReads = Pick<EntityReader, 'findSkillsBySlugs' | 'findLevelsBySlugs'> &
+type LearningReads = Pick<EntityReader, 'findSkillsBySlugs' | 'findLevelsBySlugs'> &
   Pick<
     RelationReader,
     'dependentsOfSkills' | 'prerequisitesOfSkills' | 'resourcesOfSkills' | 'skillsOfResponsibilities'

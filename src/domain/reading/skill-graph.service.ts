@@ -36,7 +36,7 @@ export interface ResponsibilityFilter {
 }
 
 /** What the reading use cases ask of a store. */
-export type SkillGraphReads = CatalogueReader &
+type SkillGraphReads = CatalogueReader &
   Pick<EntityReader, 'findSkillsBySlugs'> &
   Pick<RelationReader, 'skillsOfLevels' | 'responsibilitiesOfLevels'> &
   Pick<TraversalReader, 'prerequisiteClosure'> &

@@ -35,7 +35,7 @@ interface Violation {
 }
 
 /** What checking the touched records reads. */
-export type TouchedReader = Omit<EntityReader, 'findProblemsByIds'> &
+type TouchedReader = Omit<EntityReader, 'findProblemsByIds'> &
   Pick<RelationReader, 'skillsOfResources' | 'skillsOfResponsibilities' | 'prerequisitesOfSkills'>;
 
 /** Checks one stored record with the loader's rules, adding what it breaks to `violations`. */
