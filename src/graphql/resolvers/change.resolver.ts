@@ -3,10 +3,7 @@ import { Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphq
 import type { Change } from '../../domain/model/editing.types';
 import type { Context } from '../request-context';
 import { ConnectionArgs } from '../inputs/connection.args';
-import { connectionType } from '../types/connection.type';
-import { ChangeType } from '../types/editing.type';
-
-export const ChangeConnectionType = connectionType('Change', ChangeType, 'newest first');
+import { ChangeConnectionType, ChangeType } from '../types/editing.type';
 
 @Resolver(() => ChangeType)
 export class ChangeResolver {

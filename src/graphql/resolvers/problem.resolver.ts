@@ -5,11 +5,8 @@ import type { Problem, ProblemStatus } from '../../domain/model/editing.types';
 import { ClearLoadersAfterWrite } from '../clear-loaders.middleware';
 import type { Context } from '../request-context';
 import { ConnectionArgs } from '../inputs/connection.args';
-import { connectionType } from '../types/connection.type';
-import { ProblemStatusEnum, ProblemType } from '../types/editing.type';
+import { ProblemConnectionType, ProblemStatusEnum, ProblemType } from '../types/editing.type';
 import { SkillType } from '../types/skill.type';
-
-export const ProblemConnectionType = connectionType('Problem', ProblemType, 'newest first');
 
 @Resolver(() => ProblemType)
 export class ProblemResolver {
