@@ -6,8 +6,8 @@ import type * as Tinybench from 'tinybench' with { 'resolution-mode': 'import' }
 import { EmbeddedGraphStore } from '../src/adapters/embedded/embedded-graph-store';
 import type { Dataset } from '../src/dataset/dataset.types';
 import { generateDataset } from '../src/dataset/generate-dataset';
-import { LearningService } from '../src/domain/services/learning.service';
-import { SkillGraphService } from '../src/domain/services/skill-graph.service';
+import { LearningService } from '../src/domain/learning/learning.service';
+import { SkillGraphService } from '../src/domain/reading/skill-graph.service';
 import { PROJECT_ROOT } from '../src/project-paths';
 
 // How the latency of the graph queries grows with the size of the graph, on the embedded store,

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import type { GraphQLFieldResolver, GraphQLObjectType, GraphQLSchema } from 'graphql';
 import { buildSchema } from 'graphql';
 
-import type { Skill } from '../src/domain/skill-graph.types';
-import type { Context } from '../src/graphql/context.type';
+import type { Skill } from '../src/domain/model/skill-graph.types';
+import type { Context } from '../src/graphql/request-context';
 import { PROJECT_ROOT } from '../src/project-paths';
 
 // The API's own schema (schema.graphql) served by plain graphql-js resolvers over the same

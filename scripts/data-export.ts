@@ -8,7 +8,7 @@ import { ConfigError, loadConfig } from '../src/config';
 import { DATASET_VERSION_FILE, DEFAULT_DATA_DIR, readDataset } from '../src/dataset/load-dataset';
 import { validateDataset } from '../src/dataset/validate-dataset';
 import { changedDatasetFiles, replaceDatasetFolder } from '../src/dataset/write-dataset';
-import { InvalidDatasetError } from '../src/domain/domain-error';
+import { InvalidDatasetError } from '../src/domain/model/domain-error';
 
 // npm run data:export: folds the edits accepted through the API (the embedded store's journal)
 // into the data/ JSON files, so curators can review and commit them, and leaves only the change

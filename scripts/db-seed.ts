@@ -4,7 +4,7 @@ import { createNeo4jDriver } from '../src/adapters/neo4j/neo4j-driver.factory';
 import { seedNeo4j } from '../src/adapters/neo4j/neo4j-import';
 import { ConfigError, loadConfig } from '../src/config';
 import { loadDataset } from '../src/dataset/load-dataset';
-import { InvalidDatasetError } from '../src/domain/domain-error';
+import { InvalidDatasetError } from '../src/domain/model/domain-error';
 
 // npm run db:seed [-- --reset]: applies cypher/schema.cypher and imports data/ into the Neo4j
 // configured by NEO4J_URI and friends, in one transaction. --reset also deletes what data/ does

@@ -5,7 +5,7 @@ import { join, relative } from 'node:path';
 
 import type { Config } from './config';
 import { ConfigError, loadConfig } from './config';
-import { InvalidDatasetError, StoreOpenError } from './domain/domain-error';
+import { InvalidDatasetError, StoreOpenError } from './domain/model/domain-error';
 import type { SkillGraphServer } from './server';
 import { DATA_DIR } from './project-paths';
 import { startServer } from './server';

@@ -1,7 +1,7 @@
 import { EmbeddedGraphStore } from '../../src/adapters/embedded/embedded-graph-store';
 import { MemoryRateLimiter } from '../../src/adapters/rate-limit/memory-rate-limiter';
 import { loadDataset } from '../../src/dataset/load-dataset';
-import { type Context, createContext } from '../../src/graphql/context.type';
+import { type Context, createContext } from '../../src/graphql/request-context';
 import { newRequestStats } from '../../src/observability/request-stats';
 
 // What the reference servers (mercurius, yoga) share with the API: the same canonical graph in

@@ -1,7 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 
 import type { EditorCredential } from '../config';
-import type { Editor } from '../domain/editing.types';
+import type { Editor } from '../domain/model/editing.types';
 
 /**
  * Who is calling, from `Authorization: Bearer <token>`. Tokens are compared as SHA-256 digests

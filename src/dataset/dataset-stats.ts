@@ -1,5 +1,5 @@
-import { MAX_CHAIN_DEPTH } from '../domain/limits';
-import { longestPathFrom } from '../domain/prerequisite-graph';
+import { MAX_CHAIN_DEPTH } from '../domain/model/limits';
+import { longestPathFrom } from '../domain/graph/prerequisite-graph';
 import type { Dataset } from './dataset.types';
 
 // What a learner faces for each skill if they start from nothing and follow essential

@@ -6,7 +6,7 @@ import type {
   Responsibility,
   SeniorityLevel,
   Skill,
-} from '../domain/skill-graph.types';
+} from '../domain/model/skill-graph.types';
 
 /** An undirected RELATED_TO edge, stored once with its two ends in slug order. */
 export interface RelatedEdge {

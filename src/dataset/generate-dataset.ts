@@ -5,7 +5,7 @@ import type {
   Responsibility,
   SeniorityLevel,
   Skill,
-} from '../domain/skill-graph.types';
+} from '../domain/model/skill-graph.types';
 import type { Dataset, LinkRecord, RelatedEdge } from './dataset.types';
 
 // Synthetic skill graphs of any size, for benchmarks and property tests. Deterministic for a

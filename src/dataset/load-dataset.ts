@@ -2,11 +2,11 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
-import { InvalidDatasetError } from '../domain/domain-error';
-import type { ClaimedSlugs } from '../domain/integrity/graph-rules';
-import { graphProblems } from '../domain/integrity/graph-rules';
-import type { RecordKind, RecordOfKind } from '../domain/integrity/record-rules';
-import { checkRecord } from '../domain/integrity/record-rules';
+import { InvalidDatasetError } from '../domain/model/domain-error';
+import type { ClaimedSlugs } from '../domain/editing/integrity/graph-rules';
+import { graphProblems } from '../domain/editing/integrity/graph-rules';
+import type { RecordKind, RecordOfKind } from '../domain/editing/integrity/record-rules';
+import { checkRecord } from '../domain/editing/integrity/record-rules';
 import type { Dataset } from './dataset.types';
 import { DATA_DIR } from '../project-paths';
 
@@ -108,7 +108,7 @@ function recoverInterruptedExport(given: string): string {
 }
 
 /**
- * Validates a raw dataset with the graph's integrity rules (domain/integrity, the rules every
+ * Validates a raw dataset with the graph's integrity rules (domain/editing/integrity, the rules every
  * edit obeys too) and returns it in domain shape, normalised as an edit would be. Every problem
  * found is reported at once, each naming its file, index and slug, so a contributor can fix them
  * in one pass.

@@ -1,6 +1,6 @@
 import type { MiddlewareFn } from 'type-graphql';
 
-import type { Context } from './context.type';
+import type { Context } from './request-context';
 
 /**
  * After a successful write, forget everything this request's loaders cached: a field resolved

@@ -2,7 +2,7 @@ import type { GraphQLField, GraphQLOutputType } from 'graphql';
 import { getNullableType, isCompositeType, isListType } from 'graphql';
 import type { ComplexityEstimator } from 'graphql-query-complexity';
 
-import { MAX_CHAIN_DEPTH } from '../domain/limits';
+import { MAX_CHAIN_DEPTH } from '../domain/model/limits';
 import type { GraphExtent } from '../domain/ports/graph-store.port';
 
 // A query's cost is an upper bound on the number of objects its lists can return: each list

@@ -2,8 +2,8 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLFormattedError } from 'graphql';
 import { GraphQLError } from 'graphql';
 
-import type { DomainErrorCode } from '../domain/domain-error';
-import { DomainError } from '../domain/domain-error';
+import type { DomainErrorCode } from '../domain/model/domain-error';
+import { DomainError } from '../domain/model/domain-error';
 import { LIMIT_NAMES, QUERY_LIMIT_EXCEEDED, isTokenLimitError, limitError } from './query-limits';
 
 export interface FormatErrorOptions {

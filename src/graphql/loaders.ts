@@ -1,8 +1,15 @@
 import DataLoader from 'dataloader';
 
-import type { GraphStore } from '../domain/ports/graph-store.port';
-import type { SkillGraphService } from '../domain/services/skill-graph.service';
-import type { Area, Resource, Responsibility, SeniorityLevel, Skill, SkillLink } from '../domain/skill-graph.types';
+import type { EntityReader, RelationReader } from '../domain/ports/graph-store.port';
+import type { SkillGraphService } from '../domain/reading/skill-graph.service';
+import type {
+  Area,
+  Resource,
+  Responsibility,
+  SeniorityLevel,
+  Skill,
+  SkillLink,
+} from '../domain/model/skill-graph.types';
 
 type Batch<V> = (keys: readonly string[]) => Promise<readonly V[]>;
 
@@ -18,7 +25,7 @@ export class Loaders {
   private readonly made = new Map<string, DataLoader<string, unknown>>();
 
   constructor(
-    private readonly store: GraphStore,
+    private readonly store: EntityReader & RelationReader,
     private readonly skillGraph: () => SkillGraphService,
   ) {}
 

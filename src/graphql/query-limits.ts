@@ -10,7 +10,7 @@ import { getComplexity } from 'graphql-query-complexity';
 import { LRUCache } from 'lru-cache';
 
 import type { QueryLimits } from '../config';
-import { StoreUnavailableError } from '../domain/domain-error';
+import { StoreUnavailableError } from '../domain/model/domain-error';
 import type { GraphExtent } from '../domain/ports/graph-store.port';
 import { costEstimator } from './complexity';
 

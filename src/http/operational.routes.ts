@@ -2,7 +2,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 
 import type { FastifyInstance } from 'fastify';
 
-import { StoreUnavailableError } from '../domain/domain-error';
+import { StoreUnavailableError } from '../domain/model/domain-error';
 import type { GraphStore } from '../domain/ports/graph-store.port';
 import type { Metrics } from '../observability/metrics';
 

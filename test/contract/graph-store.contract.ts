@@ -1,6 +1,6 @@
 import type { Dataset } from '../../src/dataset/dataset.types';
 import type { GraphReader, GraphStore } from '../../src/domain/ports/graph-store.port';
-import type { Skill } from '../../src/domain/skill-graph.types';
+import type { Skill } from '../../src/domain/model/skill-graph.types';
 import { contractDataset } from './contract-dataset';
 
 const slugs = (items: readonly { slug: string }[]) => items.map((item) => item.slug);

@@ -1,4 +1,4 @@
-import { findCycle } from '../../src/domain/prerequisite-graph';
+import { findCycle } from '../../src/domain/graph/prerequisite-graph';
 import type { TestServer } from '../support/test-server';
 import { execute } from '../support/test-server';
 

@@ -14,7 +14,7 @@ import {
 } from '../../src/adapters/neo4j/cypher-statements';
 import { renderSeedScript } from '../../src/adapters/neo4j/seed-script';
 import { loadDataset } from '../../src/dataset/load-dataset';
-import { MAX_CHAIN_DEPTH } from '../../src/domain/services/skill-graph.service';
+import { MAX_CHAIN_DEPTH } from '../../src/domain/model/limits';
 import { CYPHER_DIR } from '../../src/project-paths';
 import { cypherFiles, lintCypher } from '../../scripts/lint-cypher';
 

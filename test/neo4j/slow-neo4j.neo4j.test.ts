@@ -3,7 +3,7 @@ import { Neo4jError } from 'neo4j-driver';
 import { createNeo4jDriver } from '../../src/adapters/neo4j/neo4j-driver.factory';
 import { toStoreError } from '../../src/adapters/neo4j/neo4j-graph-store';
 import { loadStatements } from '../../src/adapters/neo4j/cypher-statements';
-import { StoreUnavailableError } from '../../src/domain/domain-error';
+import { StoreUnavailableError } from '../../src/domain/model/domain-error';
 import { ALICE, EDITOR_ENV } from '../http/editing-suite';
 import { describeOnNeo4j, reseed, startOnNeo4j } from '../support/neo4j';
 import { TcpProxy, boltAddress } from '../support/tcp-proxy';

@@ -1,4 +1,4 @@
-import { findCycle } from '../../src/domain/prerequisite-graph';
+import { findCycle } from '../../src/domain/graph/prerequisite-graph';
 import { ALICE, BOB, EDITOR_ENV } from '../http/editing-suite';
 import { describeOnNeo4j, reseed, startOnNeo4j } from '../support/neo4j';
 import type { TestServer } from '../support/test-server';

@@ -4,14 +4,15 @@ import type { Dataset } from '../../src/dataset/dataset.types';
 import type { RawDataset } from '../../src/dataset/load-dataset';
 import { parseDataset } from '../../src/dataset/load-dataset';
 import { serializeDataset } from '../../src/dataset/serialize-dataset';
-import { DomainError } from '../../src/domain/domain-error';
-import type { DomainErrorCode } from '../../src/domain/domain-error';
-import type { Editor } from '../../src/domain/editing.types';
-import { text } from '../../src/domain/integrity/field-rules';
-import { LIMITS } from '../../src/domain/integrity/record-rules';
+import { DomainError } from '../../src/domain/model/domain-error';
+import type { DomainErrorCode } from '../../src/domain/model/domain-error';
+import type { Editor } from '../../src/domain/model/editing.types';
+import { text } from '../../src/domain/editing/integrity/field-rules';
+import { LIMITS } from '../../src/domain/editing/integrity/record-rules';
 import type { GraphStore } from '../../src/domain/ports/graph-store.port';
-import type { PrerequisiteStrength } from '../../src/domain/skill-graph.types';
-import { EditingService } from '../../src/domain/services/editing.service';
+import type { PrerequisiteStrength } from '../../src/domain/model/skill-graph.types';
+import { EditingService } from '../../src/domain/editing/editing.service';
+import { ProblemReportService } from '../../src/domain/editing/problem-report.service';
 import { contractDataset } from '../contract/contract-dataset';
 import { canonicalDataset, readDataset } from '../support/store-dataset';
 
@@ -61,6 +62,7 @@ interface Model {
 interface Real {
   store: GraphStore;
   service: EditingService;
+  problems: ProblemReportService;
 }
 
 type Raw = { -readonly [K in keyof RawDataset]: Record<string, unknown>[] };
@@ -78,9 +80,9 @@ const REFUSALS: readonly DomainErrorCode[] = [
 ];
 
 /** A value chosen when the step runs, from the graph as it is then. */
-type Pick<T> = (model: Model) => T;
+type Chosen<T> = (model: Model) => T;
 const fixed =
-  <T>(value: T): Pick<T> =>
+  <T>(value: T): Chosen<T> =>
   () =>
     value;
 
@@ -97,11 +99,11 @@ function mix<T>(valid: readonly T[], invalid: readonly T[], invalidWeight = 1): 
 const NEW_SKILLS = ['new-a', 'new-b', 'new-c'];
 const NEW_RESOURCES = ['res-new-a', 'res-new-b'];
 const nth = <T>(items: readonly T[], i: number): T | undefined => items[i % Math.max(items.length, 1)];
-const skillRef: fc.Arbitrary<Pick<string>> = fc.oneof(
+const skillRef: fc.Arbitrary<Chosen<string>> = fc.oneof(
   {
     weight: 12,
     arbitrary: fc.nat().map(
-      (i): Pick<string> =>
+      (i): Chosen<string> =>
         (m) =>
           nth(m.dataset.skills, i)?.slug ?? 'ghost',
     ),
@@ -109,11 +111,11 @@ const skillRef: fc.Arbitrary<Pick<string>> = fc.oneof(
   { weight: 4, arbitrary: fc.constantFrom(...NEW_SKILLS).map(fixed) },
   { weight: 1, arbitrary: fc.constantFrom('ghost', 'Not A Slug').map(fixed) },
 );
-const resourceRef: fc.Arbitrary<Pick<string>> = fc.oneof(
+const resourceRef: fc.Arbitrary<Chosen<string>> = fc.oneof(
   {
     weight: 12,
     arbitrary: fc.nat().map(
-      (i): Pick<string> =>
+      (i): Chosen<string> =>
         (m) =>
           nth(m.dataset.resources, i)?.slug ?? 'ghost-res',
     ),
@@ -124,18 +126,21 @@ const resourceRef: fc.Arbitrary<Pick<string>> = fc.oneof(
 const newSkillSlug = mix(NEW_SKILLS, ['top', 'Not A Slug', ''], 2);
 const newResourceSlug = mix(NEW_RESOURCES, ['video', 'Bad Slug'], 2);
 /** Either end of an edge that exists (so removals find one), or any two skills. */
-const edgeRef = (file: 'prerequisites' | 'related'): fc.Arbitrary<Pick<[string, string]>> =>
+const edgeRef = (file: 'prerequisites' | 'related'): fc.Arbitrary<Chosen<[string, string]>> =>
   fc.oneof(
     {
       weight: 3,
-      arbitrary: fc.tuple(fc.nat(), fc.boolean()).map(([i, flip]): Pick<[string, string]> => (m) => {
+      arbitrary: fc.tuple(fc.nat(), fc.boolean()).map(([i, flip]): Chosen<[string, string]> => (m) => {
         const edge = nth(m.dataset[file] as readonly { skill: string; requires?: string; related?: string }[], i);
         if (edge === undefined) return ['ghost', 'ghost'];
         const other = (edge.requires ?? edge.related) as string;
         return flip && file === 'related' ? [other, edge.skill] : [edge.skill, other];
       }),
     },
-    { weight: 2, arbitrary: fc.tuple(skillRef, skillRef).map(([a, b]): Pick<[string, string]> => (m) => [a(m), b(m)]) },
+    {
+      weight: 2,
+      arbitrary: fc.tuple(skillRef, skillRef).map(([a, b]): Chosen<[string, string]> => (m) => [a(m), b(m)]),
+    },
   );
 
 const LONG_DESCRIPTION = 'A skill described at length for the property test, long enough to pass as a paragraph.';
@@ -162,7 +167,7 @@ const area = mix<unknown>(['alpha', 'zeta'], ['nowhere', null]);
 const level = mix<unknown>(['junior', 'senior', 'principal'], ['wizard', null]);
 const parent = fc.oneof(
   { weight: 2, arbitrary: fc.constant(fixed<string | null>(null)) },
-  { weight: 3, arbitrary: skillRef as fc.Arbitrary<Pick<string | null>> },
+  { weight: 3, arbitrary: skillRef as fc.Arbitrary<Chosen<string | null>> },
 );
 const reason = mix<unknown>(['builds on it', '  padded reason  '], ['', 'Del\u007freason', 'r'.repeat(201)], 2);
 const strength = mix<unknown>(['ESSENTIAL', 'HELPFUL'], ['CRUCIAL', null]);
@@ -186,11 +191,11 @@ const authors = mix<unknown>(
 const year = mix<unknown>([undefined, null, 2001], [1900, 2020.5]);
 const free = mix<unknown>([true, false], [null]);
 const kind = mix<unknown>(['BOOK', 'GUIDE', 'VIDEO'], ['NOVEL', null]);
-const skillList: fc.Arbitrary<Pick<unknown>> = fc.oneof(
+const skillList: fc.Arbitrary<Chosen<unknown>> = fc.oneof(
   {
     weight: 12,
     arbitrary: fc.array(skillRef, { minLength: 1, maxLength: 3 }).map(
-      (refs): Pick<unknown> =>
+      (refs): Chosen<unknown> =>
         (m) =>
           refs.map((r) => r(m)),
     ),
@@ -205,11 +210,11 @@ const problemMessage = mix(
 );
 const resolution = mix(['Fixed it.', '  Trimmed  '], ['', 'Bell\u0007'], 4);
 /** Mostly a problem that was reported, open or resolved; sometimes one that never was. */
-const problemRef: fc.Arbitrary<Pick<string>> = fc.oneof(
+const problemRef: fc.Arbitrary<Chosen<string>> = fc.oneof(
   {
     weight: 4,
     arbitrary: fc.nat().map(
-      (i): Pick<string> =>
+      (i): Chosen<string> =>
         (m) =>
           nth([...m.problems.keys()], i) ?? '999',
     ),
@@ -241,7 +246,7 @@ interface Mutation {
   readonly change?: boolean;
   /** What must happen, judged on the model alone: the graph it leads to, or a refusal. */
   expect(raw: Raw, model: Model): Outcome;
-  call(service: EditingService): Promise<unknown>;
+  call(service: EditingService, problems: ProblemReportService): Promise<unknown>;
   /** What an accepted call adds to the model beyond the graph (problem reports). */
   after?(model: Model, result: unknown): void;
 }
@@ -256,7 +261,7 @@ function edgeExists(raw: Raw, file: 'prerequisites' | 'related', a: unknown, b: 
 
 const createSkill = fc
   .record({ slug: newSkillSlug, name, description, estimatedHours: hours, area, level, parent })
-  .map(({ parent: pickParent, ...fields }): Pick<Mutation> => (m) => {
+  .map(({ parent: pickParent, ...fields }): Chosen<Mutation> => (m) => {
     const input = { ...fields, parent: pickParent(m) };
     return {
       label: 'createSkill',
@@ -272,7 +277,7 @@ const createSkill = fc
 
 const updateSkill = fc
   .tuple(skillRef, patchOf({ name, description, estimatedHours: hours, area, level }), fc.option(parent))
-  .map(([pickSlug, fields, pickParent]): Pick<Mutation> => (m) => {
+  .map(([pickSlug, fields, pickParent]): Chosen<Mutation> => (m) => {
     const slug = pickSlug(m);
     const patch = pickParent === null ? fields : { ...fields, parent: pickParent(m) };
     return {
@@ -288,7 +293,7 @@ const updateSkill = fc
     };
   });
 
-const deleteSkill = fc.tuple(skillRef, fc.boolean()).map(([pickSlug, force]): Pick<Mutation> => (m) => {
+const deleteSkill = fc.tuple(skillRef, fc.boolean()).map(([pickSlug, force]): Chosen<Mutation> => (m) => {
   const slug = pickSlug(m);
   return {
     label: 'deleteSkill',
@@ -322,7 +327,7 @@ const createResource = fc
     estimatedHours: hours,
     skills: skillList,
   })
-  .map(({ skills: pickSkills, ...fields }): Pick<Mutation> => (m) => {
+  .map(({ skills: pickSkills, ...fields }): Chosen<Mutation> => (m) => {
     const input = { ...fields, skills: pickSkills(m) };
     return {
       label: 'createResource',
@@ -344,7 +349,7 @@ const updateResource = fc
     patchOf({ title: name, kind, url, authors, year, free, estimatedHours: hours }),
     fc.option(skillList),
   )
-  .map(([pickSlug, fields, pickSkills]): Pick<Mutation> => (m) => {
+  .map(([pickSlug, fields, pickSkills]): Chosen<Mutation> => (m) => {
     const slug = pickSlug(m);
     const patch = pickSkills === null ? fields : { ...fields, skills: pickSkills(m) };
     return {
@@ -363,7 +368,7 @@ const updateResource = fc
     };
   });
 
-const deleteResource = resourceRef.map((pickSlug): Pick<Mutation> => (m) => {
+const deleteResource = resourceRef.map((pickSlug): Chosen<Mutation> => (m) => {
   const slug = pickSlug(m);
   return {
     label: 'deleteResource',
@@ -379,7 +384,7 @@ const deleteResource = resourceRef.map((pickSlug): Pick<Mutation> => (m) => {
 
 const addPrerequisite = fc
   .tuple(skillRef, skillRef, reason, strength)
-  .map(([pickSkill, pickRequires, why, how]): Pick<Mutation> => (m) => {
+  .map(([pickSkill, pickRequires, why, how]): Chosen<Mutation> => (m) => {
     const [skill, requires] = [pickSkill(m), pickRequires(m)];
     return {
       label: 'addPrerequisite',
@@ -397,7 +402,7 @@ const addPrerequisite = fc
 /** Changes the reason or the strength of an existing edge; a field left out (undefined) is kept. */
 const updatePrerequisite = fc
   .tuple(edgeRef('prerequisites'), fc.option(reason, { nil: undefined }), fc.option(strength, { nil: undefined }))
-  .map(([pickEdge, why, how]): Pick<Mutation> => (m) => {
+  .map(([pickEdge, why, how]): Chosen<Mutation> => (m) => {
     const [skill, requires] = pickEdge(m);
     return {
       label: 'updatePrerequisite',
@@ -420,7 +425,7 @@ const updatePrerequisite = fc
     };
   });
 
-const removePrerequisite = edgeRef('prerequisites').map((pickEdge): Pick<Mutation> => (m) => {
+const removePrerequisite = edgeRef('prerequisites').map((pickEdge): Chosen<Mutation> => (m) => {
   const [skill, requires] = pickEdge(m);
   return {
     label: 'removePrerequisite',
@@ -434,7 +439,7 @@ const removePrerequisite = edgeRef('prerequisites').map((pickEdge): Pick<Mutatio
   };
 });
 
-const addRelated = fc.tuple(skillRef, skillRef).map(([pickSkill, pickRelated]): Pick<Mutation> => (m) => {
+const addRelated = fc.tuple(skillRef, skillRef).map(([pickSkill, pickRelated]): Chosen<Mutation> => (m) => {
   const [skill, related] = [pickSkill(m), pickRelated(m)];
   return {
     label: 'addRelated',
@@ -449,7 +454,7 @@ const addRelated = fc.tuple(skillRef, skillRef).map(([pickSkill, pickRelated]): 
   };
 });
 
-const removeRelated = edgeRef('related').map((pickEdge): Pick<Mutation> => (m) => {
+const removeRelated = edgeRef('related').map((pickEdge): Chosen<Mutation> => (m) => {
   const [skill, related] = pickEdge(m);
   return {
     label: 'removeRelated',
@@ -465,7 +470,7 @@ const removeRelated = edgeRef('related').map((pickEdge): Pick<Mutation> => (m) =
   };
 });
 
-const linkResource = fc.tuple(resourceRef, skillRef).map(([pickResource, pickSkill]): Pick<Mutation> => (m) => {
+const linkResource = fc.tuple(resourceRef, skillRef).map(([pickResource, pickSkill]): Chosen<Mutation> => (m) => {
   const [resource, skill] = [pickResource(m), pickSkill(m)];
   return {
     label: 'linkResource',
@@ -484,7 +489,7 @@ const linkResource = fc.tuple(resourceRef, skillRef).map(([pickResource, pickSki
 /** Mostly a skill the resource teaches, so that the last one gets unlinked now and then. */
 const unlinkResource = fc
   .tuple(resourceRef, fc.nat(), fc.option(skillRef, { freq: 4 }))
-  .map(([pickResource, i, pickSkill]): Pick<Mutation> => (m) => {
+  .map(([pickResource, i, pickSkill]): Chosen<Mutation> => (m) => {
     const resource = pickResource(m);
     const taught = m.dataset.resourceSkills.filter((l) => l.from === resource).map((l) => l.skill);
     const skill = pickSkill === null ? (nth(taught, i) ?? 'ghost') : pickSkill(m);
@@ -501,7 +506,7 @@ const unlinkResource = fc
     };
   });
 
-const reportProblem = fc.tuple(skillRef, problemMessage).map(([pickSkill, message]): Pick<Mutation> => (m) => {
+const reportProblem = fc.tuple(skillRef, problemMessage).map(([pickSkill, message]): Chosen<Mutation> => (m) => {
   const skill = pickSkill(m);
   return {
     label: 'reportProblem',
@@ -512,12 +517,12 @@ const reportProblem = fc.tuple(skillRef, problemMessage).map(([pickSkill, messag
       if (!text(LIMITS.problemMessageMin, LIMITS.problemMessageMax)(message).ok) return { refuse: 'bad message' };
       return { next: raw };
     },
-    call: (s) => s.reportProblem('client', skill, message),
+    call: (_, p) => p.reportProblem('client', skill, message),
     after: (model, result) => model.problems.set((result as { id: string }).id, 'OPEN'),
   };
 });
 
-const resolveProblem = fc.tuple(problemRef, resolution).map(([pickId, how]): Pick<Mutation> => (m) => {
+const resolveProblem = fc.tuple(problemRef, resolution).map(([pickId, how]): Chosen<Mutation> => (m) => {
   const id = pickId(m);
   return {
     label: 'resolveProblem',
@@ -527,13 +532,13 @@ const resolveProblem = fc.tuple(problemRef, resolution).map(([pickId, how]): Pic
       if (!text(1, LIMITS.resolution)(how).ok) return { refuse: 'bad resolution' };
       return { next: raw };
     },
-    call: (s) => s.resolveProblem(EDITOR, id, how),
+    call: (_, p) => p.resolveProblem(EDITOR, id, how),
     after: (model) => model.problems.set(id, 'RESOLVED'),
   };
 });
 
 /** Every mutation; creations twice, so that the graph does not only shrink. */
-const MUTATIONS: readonly fc.Arbitrary<Pick<Mutation>>[] = [
+const MUTATIONS: readonly fc.Arbitrary<Chosen<Mutation>>[] = [
   createSkill,
   createSkill,
   updateSkill,
@@ -584,7 +589,7 @@ class MutationCommand implements fc.AsyncCommand<Model, Real> {
   private mutation: Mutation | null = null;
 
   constructor(
-    private readonly pick: Pick<Mutation>,
+    private readonly pick: Chosen<Mutation>,
     private readonly harness: StoreHarness,
     private readonly tally: Tally,
   ) {}
@@ -600,7 +605,7 @@ class MutationCommand implements fc.AsyncCommand<Model, Real> {
     let result: unknown;
     let failure: unknown = null;
     try {
-      result = await mutation.call(real.service);
+      result = await mutation.call(real.service, real.problems);
     } catch (error) {
       failure = error;
     }
@@ -665,7 +670,8 @@ class RestartCommand implements fc.AsyncCommand<Model, Real> {
   async run(model: Model, real: Real): Promise<void> {
     this.tally.restarts += 1;
     real.store = await this.harness.reopen(real.store);
-    real.service = new EditingService(real.store, CLOCK, NO_LIMIT);
+    real.service = new EditingService(real.store, CLOCK);
+    real.problems = new ProblemReportService(real.store, CLOCK, NO_LIMIT);
     const exported = await this.harness.exported(real.store);
     expect(canonicalDataset(parseDataset(serializeDataset(exported)))).toEqual(canonicalDataset(model.dataset));
     await expectUnchanged(real, model, 'restart');
@@ -697,7 +703,11 @@ export async function checkIntegrityModel(harness: StoreHarness, size: PropertyS
       tally.sequences += 1;
       const dataset = contractDataset();
       const store = await harness.open(dataset);
-      const real: Real = { store, service: new EditingService(store, CLOCK, NO_LIMIT) };
+      const real: Real = {
+        store,
+        service: new EditingService(store, CLOCK),
+        problems: new ProblemReportService(store, CLOCK, NO_LIMIT),
+      };
       try {
         await fc.asyncModelRun(() => ({ model: { dataset, problems: new Map(), changes: 0 }, real }), sequence);
       } finally {

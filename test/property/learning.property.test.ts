@@ -3,8 +3,8 @@ import fc from 'fast-check';
 import { EmbeddedGraphStore } from '../../src/adapters/embedded/embedded-graph-store';
 import type { Dataset } from '../../src/dataset/dataset.types';
 import { generateDataset } from '../../src/dataset/generate-dataset';
-import { LearningService } from '../../src/domain/services/learning.service';
-import { SkillGraphService } from '../../src/domain/services/skill-graph.service';
+import { LearningService } from '../../src/domain/learning/learning.service';
+import { SkillGraphService } from '../../src/domain/reading/skill-graph.service';
 
 // Properties of the learning answers on generated graphs, checked against brute-force oracles
 // that share no code with the implementation.

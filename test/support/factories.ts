@@ -1,18 +1,56 @@
-import type { PrerequisiteStrength } from '../../src/domain/skill-graph.types';
 import type { RawDataset } from '../../src/dataset/load-dataset';
+import type {
+  Area,
+  PrerequisiteEdge,
+  PrerequisiteStrength,
+  Resource,
+  Responsibility,
+  SeniorityLevel,
+  Skill,
+} from '../../src/domain/model/skill-graph.types';
 
 // Small, readable datasets for unit and contract tests. Each factory fills the required fields
 // so a test only states what matters to it.
+//
+// The build* factories are typed by the domain's shapes, so `{ slgu: 'x' }` does not compile.
+// The raw* ones take any fields, for the tests that want a record the loader must refuse.
 
-export function buildArea(fields: Partial<Record<string, unknown>> = {}) {
-  return { slug: 'area-a', name: 'Area A', description: 'An area for tests.', ...fields };
+/** An area as data/areas.json holds it: its position is its place in the file. */
+type AreaRecord = Omit<Area, 'position'>;
+
+/** A resource as data/resources.json holds it: with the skills it teaches; authors and year may be left out. */
+type ResourceRecord = Omit<Resource, 'authors' | 'year'> &
+  Partial<Pick<Resource, 'authors' | 'year'>> & { readonly skills: readonly string[] };
+
+/** A responsibility as data/responsibilities.json holds it: with the skills it needs, placed by the file's order. */
+type ResponsibilityRecord = Omit<Responsibility, 'position'> & { readonly skills: readonly string[] };
+
+export function buildArea(overrides: Partial<AreaRecord> = {}): AreaRecord {
+  return { slug: 'area-a', name: 'Area A', description: 'An area for tests.', ...overrides };
 }
 
-export function buildLevel(fields: Partial<Record<string, unknown>> = {}) {
-  return { slug: 'junior', name: 'Junior', rank: 1, description: 'The first level.', ...fields };
+export function buildLevel(overrides: Partial<SeniorityLevel> = {}): SeniorityLevel {
+  return { slug: 'junior', name: 'Junior', rank: 1, description: 'The first level.', ...overrides };
 }
 
-export function buildSkill(fields: Partial<Record<string, unknown>> & { slug: string }) {
+export function buildSkill(overrides: Partial<Skill> & Pick<Skill, 'slug'>): Skill {
+  return rawSkill(overrides) as Skill;
+}
+
+export function buildResource(
+  overrides: Partial<ResourceRecord> & Pick<ResourceRecord, 'slug' | 'skills'>,
+): ResourceRecord {
+  return rawResource(overrides) as ResourceRecord;
+}
+
+export function buildResponsibility(
+  overrides: Partial<ResponsibilityRecord> & Pick<ResponsibilityRecord, 'slug' | 'skills'>,
+): ResponsibilityRecord {
+  return rawResponsibility(overrides) as ResponsibilityRecord;
+}
+
+/** A skill record with any fields, valid or not. */
+export function rawSkill(fields: Record<string, unknown> & { slug: string }) {
   return {
     name: `Skill ${fields.slug}`,
     area: 'area-a',
@@ -24,7 +62,8 @@ export function buildSkill(fields: Partial<Record<string, unknown>> & { slug: st
   };
 }
 
-export function buildResource(fields: Partial<Record<string, unknown>> & { slug: string; skills: string[] }) {
+/** A resource record with any fields, valid or not. */
+export function rawResource(fields: Record<string, unknown> & { slug: string; skills: unknown }) {
   return {
     title: `Resource ${fields.slug}`,
     kind: 'ARTICLE',
@@ -35,7 +74,8 @@ export function buildResource(fields: Partial<Record<string, unknown>> & { slug:
   };
 }
 
-export function buildResponsibility(fields: Partial<Record<string, unknown>> & { slug: string; skills: string[] }) {
+/** A responsibility record with any fields, valid or not. */
+export function rawResponsibility(fields: Record<string, unknown> & { slug: string; skills: unknown }) {
   return {
     name: `Responsibility ${fields.slug}`,
     category: 'TECHNICAL',
@@ -50,7 +90,7 @@ export function requires(
   prerequisite: string,
   reason = `${skill} needs ${prerequisite}`,
   strength: PrerequisiteStrength = 'ESSENTIAL',
-) {
+): PrerequisiteEdge {
   return { skill, requires: prerequisite, reason, strength };
 }
 

@@ -1,7 +1,8 @@
 import type { Dataset } from '../../src/dataset/dataset.types';
-import { MAX_CHAIN_DEPTH } from '../../src/domain/limits';
+import { MAX_CHAIN_DEPTH } from '../../src/domain/model/limits';
 import type { GraphReader, Page, PageRequest } from '../../src/domain/ports/graph-store.port';
-import { allUnlockCounts, compareSlugs } from '../../src/domain/prerequisite-graph';
+import { allUnlockCounts } from '../../src/domain/graph/prerequisite-graph';
+import { compareSlugs } from '../../src/domain/model/slug';
 
 // The graph as a store answers it through the port, as a Dataset: what a client sees. Every
 // relationship is read in both directions (resource -> skills and skill -> resources, parent and

@@ -2,11 +2,19 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { InvalidDatasetError } from '../../src/domain/domain-error';
+import { InvalidDatasetError } from '../../src/domain/model/domain-error';
 import { generateDataset } from '../../src/dataset/generate-dataset';
 import { DEFAULT_DATA_DIR, parseDataset, readDataset } from '../../src/dataset/load-dataset';
 import { serializeDataset } from '../../src/dataset/serialize-dataset';
-import { buildRawDataset, buildResource, buildResponsibility, buildSkill, requires } from '../support/factories';
+import {
+  buildRawDataset,
+  buildResource,
+  buildResponsibility,
+  buildSkill,
+  rawResource,
+  rawSkill,
+  requires,
+} from '../support/factories';
 
 function problemsOf(files: Parameters<typeof buildRawDataset>[0]): readonly string[] {
   try {
@@ -34,7 +42,7 @@ describe('parseDataset', () => {
   });
 
   it('rejects unknown keys, so a misspelt field is not silently dropped', () => {
-    const problems = problemsOf({ skills: [buildSkill({ slug: 'a' }), buildSkill({ slug: 'b', estimatedHour: 3 })] });
+    const problems = problemsOf({ skills: [buildSkill({ slug: 'a' }), rawSkill({ slug: 'b', estimatedHour: 3 })] });
     expect(problems.join('\n')).toMatch(/skills\[1\] "b": .*estimatedHour/);
   });
 
@@ -125,8 +133,8 @@ describe('parseDataset', () => {
         buildResource({ slug: 'nul-url', url: '\u0000https://example.org/x', skills: ['a'] }),
         buildResource({ slug: 'spaced-url', url: 'https://exa mple.org/x', skills: ['a'] }),
         buildResource({ slug: 'credentials', url: 'https://user:secret@example.org/x', skills: ['a'] }),
-        buildResource({ slug: 'null-free', free: null, skills: ['a'] }),
-        buildResource({ slug: 'string-free', free: 'yes', skills: ['a'] }),
+        rawResource({ slug: 'null-free', free: null, skills: ['a'] }),
+        rawResource({ slug: 'string-free', free: 'yes', skills: ['a'] }),
       ],
     });
     expect(problems).toEqual([

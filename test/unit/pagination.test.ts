@@ -1,5 +1,5 @@
-import { InvalidArgumentError } from '../../src/domain/domain-error';
-import { decodeCursor, encodeCursor, toConnection, toPageRequest } from '../../src/domain/pagination';
+import { InvalidArgumentError } from '../../src/domain/model/domain-error';
+import { decodeCursor, encodeCursor, slugKey, toConnection, toPageRequest } from '../../src/domain/model/pagination';
 
 describe('cursors', () => {
   it('round-trip a slug and are URL-safe', () => {
@@ -41,17 +41,23 @@ describe('toPageRequest', () => {
 
 describe('toConnection', () => {
   it('gives each edge its cursor and the page its end cursor', () => {
-    const connection = toConnection('skill', {
-      items: [{ slug: 'a' }, { slug: 'b' }],
-      hasNextPage: true,
-      totalCount: 9,
-    });
+    const connection = toConnection(
+      'skill',
+      {
+        items: [{ slug: 'a' }, { slug: 'b' }],
+        hasNextPage: true,
+        totalCount: 9,
+      },
+      slugKey,
+    );
     expect(connection.edges.map((e) => decodeCursor('skill', e.cursor))).toEqual(['a', 'b']);
     expect(connection.pageInfo).toEqual({ hasNextPage: true, endCursor: encodeCursor('skill', 'b') });
     expect(connection.totalCount).toBe(9);
   });
 
   it('has a null end cursor on an empty page', () => {
-    expect(toConnection('skill', { items: [], hasNextPage: false, totalCount: 0 }).pageInfo.endCursor).toBeNull();
+    expect(
+      toConnection('skill', { items: [], hasNextPage: false, totalCount: 0 }, slugKey).pageInfo.endCursor,
+    ).toBeNull();
   });
 });

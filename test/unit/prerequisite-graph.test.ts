@@ -2,11 +2,10 @@ import {
   depthsFrom,
   findCycle,
   learningOrder,
-  longestChain,
   prerequisiteDepths,
   prerequisiteStructure,
   shortestPrerequisitePath,
-} from '../../src/domain/prerequisite-graph';
+} from '../../src/domain/graph/prerequisite-graph';
 import { requires } from '../support/factories';
 
 describe('findCycle', () => {
@@ -97,7 +96,10 @@ describe('shortestPrerequisitePath', () => {
   });
 });
 
-describe('longestChain', () => {
+describe('prerequisiteStructure: the longest chain', () => {
+  const longestChain = (edges: Parameters<typeof prerequisiteStructure>[0]) =>
+    prerequisiteStructure(edges).longestChain;
+
   it('finds the longest chain of REQUIRES edges, most advanced skill first', () => {
     expect(longestChain([requires('c', 'b'), requires('b', 'a'), requires('c', 'a'), requires('x', 'a')])).toEqual([
       'c',
@@ -121,8 +123,11 @@ describe('longestChain', () => {
     expect(longestChain([...edges].reverse())).toEqual(['m', 'k', 'a']);
   });
 
-  it('refuses a graph with a cycle, which no store ever holds', () => {
-    expect(() => longestChain([requires('a', 'b'), requires('b', 'a')])).toThrow(/cycle a → b → a/);
+  it('has none for a graph with a cycle, which no store ever holds, and names the cycle instead', () => {
+    expect(prerequisiteStructure([requires('a', 'b'), requires('b', 'a')])).toEqual({
+      cycle: ['a', 'b', 'a'],
+      longestChain: [],
+    });
   });
 });
 

@@ -1,7 +1,7 @@
 import { closeSync, existsSync, openSync, readSync, renameSync } from 'node:fs';
 
 import type { Dataset } from '../../dataset/dataset.types';
-import { StoreUnavailableError } from '../../domain/domain-error';
+import { StoreUnavailableError } from '../../domain/model/domain-error';
 import type { GraphReader, GraphStore, GraphTransaction, StoreStatus } from '../../domain/ports/graph-store.port';
 import { diffOperations } from './graph-diff';
 import { GraphState } from './graph-state';

@@ -2,7 +2,7 @@ import { DirectedGraph, UndirectedGraph } from 'graphology';
 import MiniSearch from 'minisearch';
 
 import type { Dataset } from '../../dataset/dataset.types';
-import type { Change, Problem, ProblemStatus } from '../../domain/editing.types';
+import type { Change, Problem, ProblemStatus } from '../../domain/model/editing.types';
 import type {
   DatasetInfo,
   GraphExtent,
@@ -28,10 +28,10 @@ import type {
   SeniorityLevel,
   Skill,
   SkillLink,
-} from '../../domain/skill-graph.types';
-import { inScope } from '../../domain/skill-graph.types';
-import { MAX_CHAIN_DEPTH } from '../../domain/limits';
-import { compareSlugs } from '../../domain/prerequisite-graph';
+} from '../../domain/model/skill-graph.types';
+import { inScope } from '../../domain/model/skill-graph.types';
+import { MAX_CHAIN_DEPTH } from '../../domain/model/limits';
+import { compareSlugs } from '../../domain/model/slug';
 import type { JournalOp } from './journal-file';
 import { SortedIndex, lowerBound, upperBound } from './sorted-index';
 

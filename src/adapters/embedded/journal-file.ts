@@ -20,9 +20,9 @@ import { basename, dirname, join } from 'node:path';
 import type { Dataset } from '../../dataset/dataset.types';
 import { serializeDataset } from '../../dataset/serialize-dataset';
 import { syncFolder } from '../../dataset/write-dataset';
-import { StoreOpenError } from '../../domain/domain-error';
-import type { Change, Problem } from '../../domain/editing.types';
-import type { PrerequisiteEdge, Resource, Skill } from '../../domain/skill-graph.types';
+import { StoreOpenError } from '../../domain/model/domain-error';
+import type { Change, Problem } from '../../domain/model/editing.types';
+import type { PrerequisiteEdge, Resource, Skill } from '../../domain/model/skill-graph.types';
 
 export { JournalInUseError } from './journal-lock';
 

@@ -5,7 +5,7 @@ import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 
-import { StoreOpenError } from '../../domain/domain-error';
+import { StoreOpenError } from '../../domain/model/domain-error';
 
 // One writer per journal, enforced by a listening socket rather than a pid file: the kernel
 // closes it when the process dies however it dies (kill -9, a zombie not yet reaped, a power

@@ -4,8 +4,8 @@ import { z } from 'zod';
 
 import { parseDataset } from '../../dataset/load-dataset';
 import type { RawDataset } from '../../dataset/load-dataset';
-import { InvalidDatasetError } from '../../domain/domain-error';
-import { PROBLEM_STATUSES } from '../../domain/editing.types';
+import { InvalidDatasetError } from '../../domain/model/domain-error';
+import { PROBLEM_STATUSES } from '../../domain/model/editing.types';
 import type { Snapshot } from './graph-state';
 
 // The whole-graph data file of earlier versions, which rewrote the graph with its history after

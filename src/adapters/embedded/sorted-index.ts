@@ -1,4 +1,4 @@
-import { compareSlugs } from '../../domain/prerequisite-graph';
+import { compareSlugs } from '../../domain/model/slug';
 
 /**
  * key -> slugs, each list kept sorted so reads need no sorting. The embedded store's

@@ -2,7 +2,7 @@ import type { Driver, EagerResult, Record as Neo4jRecord } from 'neo4j-driver';
 import neo4j, { Neo4jError } from 'neo4j-driver';
 
 import type { Neo4jConfig } from '../../config';
-import { ConflictError, StoreUnavailableError } from '../../domain/domain-error';
+import { ConflictError, StoreUnavailableError } from '../../domain/model/domain-error';
 import type { GraphStore, GraphTransaction, StoreStatus } from '../../domain/ports/graph-store.port';
 import type { ReadStatement, Statements } from './cypher-statements';
 import { loadStatements } from './cypher-statements';

@@ -2,9 +2,9 @@ import type { Driver, Integer, QueryResult } from 'neo4j-driver';
 import neo4j from 'neo4j-driver';
 
 import type { Dataset } from '../../dataset/dataset.types';
-import { MAX_CHAIN_DEPTH } from '../../domain/limits';
-import { allUnlockCounts } from '../../domain/prerequisite-graph';
-import type { Resource, Skill } from '../../domain/skill-graph.types';
+import { MAX_CHAIN_DEPTH } from '../../domain/model/limits';
+import { allUnlockCounts } from '../../domain/graph/prerequisite-graph';
+import type { Resource, Skill } from '../../domain/model/skill-graph.types';
 import type { ImportStatement, Statements } from './cypher-statements';
 import { IMPORT_STATEMENTS, loadSchemaStatements, loadStatements } from './cypher-statements';
 

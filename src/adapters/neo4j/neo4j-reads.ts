@@ -1,7 +1,7 @@
 import type { Record as Neo4jRecord } from 'neo4j-driver';
 import neo4j from 'neo4j-driver';
 
-import type { Change, Problem, ProblemStatus } from '../../domain/editing.types';
+import type { Change, Problem, ProblemStatus } from '../../domain/model/editing.types';
 import type {
   DatasetInfo,
   GraphExtent,
@@ -15,7 +15,7 @@ import type {
   SequencePage,
   SkillListFilter,
 } from '../../domain/ports/graph-store.port';
-import { depthsFrom } from '../../domain/prerequisite-graph';
+import { depthsFrom } from '../../domain/graph/prerequisite-graph';
 import type {
   Area,
   EdgeScope,
@@ -25,7 +25,7 @@ import type {
   SeniorityLevel,
   Skill,
   SkillLink,
-} from '../../domain/skill-graph.types';
+} from '../../domain/model/skill-graph.types';
 import type { ReadStatement } from './cypher-statements';
 import {
   toArea,

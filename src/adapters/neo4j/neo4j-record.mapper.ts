@@ -1,7 +1,7 @@
 import type { Record as Neo4jRecord } from 'neo4j-driver';
 import { isDateTime, isInt, isNode, isRelationship } from 'neo4j-driver';
 
-import type { Change, Problem, ProblemStatus } from '../../domain/editing.types';
+import type { Change, Problem, ProblemStatus } from '../../domain/model/editing.types';
 import type { SearchHit } from '../../domain/ports/graph-store.port';
 
 import type {
@@ -15,7 +15,7 @@ import type {
   SeniorityLevel,
   Skill,
   SkillLink,
-} from '../../domain/skill-graph.types';
+} from '../../domain/model/skill-graph.types';
 
 // Driver values become domain values here and nowhere else: Nodes and Relationships are
 // unwrapped to their properties, Neo4j Integers become numbers only when they fit exactly.

@@ -1,9 +1,9 @@
 import type { ManagedTransaction, Record as Neo4jRecord } from 'neo4j-driver';
 import neo4j from 'neo4j-driver';
 
-import type { Change, Problem } from '../../domain/editing.types';
+import type { Change, Problem } from '../../domain/model/editing.types';
 import type { GraphTransaction } from '../../domain/ports/graph-store.port';
-import type { PrerequisiteEdge, Resource, Skill } from '../../domain/skill-graph.types';
+import type { PrerequisiteEdge, Resource, Skill } from '../../domain/model/skill-graph.types';
 import type { ImportStatement, ReadStatement, Statements, WriteStatement } from './cypher-statements';
 import { resourceRow, skillParentRow, skillRow } from './neo4j-import';
 import type { Params } from './neo4j-reads';

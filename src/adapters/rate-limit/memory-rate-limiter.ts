@@ -1,6 +1,6 @@
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 
-import type { RateLimiter } from '../../domain/services/editing.service';
+import type { RateLimiter } from '../../domain/ports/rate-limiter.port';
 import { rateLimitKey } from './client-key';
 
 export interface RateLimits {

@@ -1,4 +1,4 @@
-import type { Change, Problem, ProblemStatus } from '../editing.types';
+import type { Change, Problem, ProblemStatus } from '../model/editing.types';
 import type {
   Area,
   EdgeScope,
@@ -11,7 +11,7 @@ import type {
   SeniorityLevel,
   Skill,
   SkillLink,
-} from '../skill-graph.types';
+} from '../model/skill-graph.types';
 
 // The one port every store implements. Batch methods follow DataLoader's contract: the result
 // has the keys' length and order, with `null` (or an empty list) where a key matches nothing.

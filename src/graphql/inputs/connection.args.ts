@@ -1,6 +1,6 @@
 import { ArgsType, Field, Int } from 'type-graphql';
 
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../domain/pagination';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../domain/model/limits';
 
 @ArgsType()
 export class ConnectionArgs {

@@ -1,6 +1,6 @@
 import { Field, InputType, Int } from 'type-graphql';
 
-import type { ResourceKind } from '../../domain/skill-graph.types';
+import type { ResourceKind } from '../../domain/model/skill-graph.types';
 import { ResourceKindEnum } from '../types/enums';
 
 @InputType('CreateSkillInput')

@@ -1,6 +1,7 @@
 import { ArgsType, Field, InputType, Int } from 'type-graphql';
 
-import type { ResourceKind } from '../../domain/skill-graph.types';
+import { MAX_HOURS_PER_WEEK, MAX_KNOWN, MAX_TARGETS } from '../../domain/model/limits';
+import type { ResourceKind } from '../../domain/model/skill-graph.types';
 import { ResourceKindEnum } from '../types/enums';
 
 @InputType('LearningResourceFilter', { description: 'Which resources a learning path recommends.' })
@@ -17,16 +18,19 @@ export class LearningResourceFilterInput {
 
 @ArgsType()
 export class LearningPathArgs {
-  @Field(() => [String], { description: 'Slugs of the skills to reach (1 to 50).' })
+  @Field(() => [String], { description: `Slugs of the skills to reach (1 to ${MAX_TARGETS}).` })
   targets!: string[];
 
   @Field(() => [String], {
     defaultValue: [],
-    description: 'Slugs already known (up to 500); each also counts its own prerequisites as known.',
+    description: `Slugs already known (up to ${MAX_KNOWN}); each also counts its own prerequisites as known.`,
   })
   known!: string[];
 
-  @Field(() => Int, { nullable: true, description: 'Study hours per week (1 to 168); adds weeks and a schedule.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: `Study hours per week (1 to ${MAX_HOURS_PER_WEEK}); adds weeks and a schedule.`,
+  })
   hoursPerWeek?: number | null;
 
   @Field(() => LearningResourceFilterInput, { nullable: true })

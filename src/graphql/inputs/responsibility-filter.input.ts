@@ -1,6 +1,6 @@
 import { Field, InputType } from 'type-graphql';
 
-import type { ResponsibilityCategory } from '../../domain/skill-graph.types';
+import type { ResponsibilityCategory } from '../../domain/model/skill-graph.types';
 import { ResponsibilityCategoryEnum } from '../types/enums';
 
 @InputType('ResponsibilityFilter')

@@ -1,7 +1,7 @@
 import type { ApolloServerPlugin, GraphQLRequest } from '@apollo/server';
 import type { GraphQLFormattedError } from 'graphql';
 
-import type { Context } from '../context.type';
+import type { Context } from '../request-context';
 import { QUERY_LIMIT_EXCEEDED } from '../query-limits';
 import { type TrustedDocuments, sha256 } from '../trusted-documents';
 

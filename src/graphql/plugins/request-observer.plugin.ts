@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 
-import type { Context } from '../context.type';
+import type { Context } from '../request-context';
 import { isServerSide, isUnexpected, rootCause } from '../format-error';
 import { QUERY_LIMIT_EXCEEDED } from '../query-limits';
 

@@ -1,7 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 
-import type { Area } from '../../domain/skill-graph.types';
-import type { Context } from '../context.type';
+import type { Area } from '../../domain/model/skill-graph.types';
+import type { Context } from '../request-context';
 import { globalId } from '../global-id';
 import { AreaType } from '../types/area.type';
 import { SkillType } from '../types/skill.type';

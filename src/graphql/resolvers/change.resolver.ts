@@ -1,12 +1,9 @@
 import { Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 
-import type { Change } from '../../domain/editing.types';
-import type { Context } from '../context.type';
+import type { Change } from '../../domain/model/editing.types';
+import type { Context } from '../request-context';
 import { ConnectionArgs } from '../inputs/connection.args';
-import { connectionType } from '../types/connection.type';
-import { ChangeType } from '../types/editing.type';
-
-export const ChangeConnectionType = connectionType('Change', ChangeType, 'newest first');
+import { ChangeConnectionType, ChangeType } from '../types/editing.type';
 
 @Resolver(() => ChangeType)
 export class ChangeResolver {

@@ -1,6 +1,6 @@
 import { Ctx, Query, Resolver } from 'type-graphql';
 
-import type { Context } from '../context.type';
+import type { Context } from '../request-context';
 import { DatasetInfoType } from '../types/dataset-info.type';
 
 @Resolver(() => DatasetInfoType)

@@ -1,6 +1,7 @@
 import { Arg, Ctx, Query, Resolver } from 'type-graphql';
 
-import type { Context } from '../context.type';
+import { IncludeHelpfulArg } from '../inputs/include-helpful.arg';
+import type { Context } from '../request-context';
 import { GapAnalysisType } from '../types/gap-analysis.type';
 
 @Resolver(() => GapAnalysisType)
@@ -12,11 +13,7 @@ export class GapAnalysisResolver {
   gapAnalysis(
     @Arg('level', () => String, { description: 'junior, senior or principal.' }) level: string,
     @Arg('known', () => [String], { description: 'Slugs already known; may be empty.' }) known: string[],
-    @Arg('includeHelpful', () => Boolean, {
-      defaultValue: false,
-      description: 'Follow helpful prerequisites too, not only essential ones.',
-    })
-    includeHelpful: boolean,
+    @IncludeHelpfulArg() includeHelpful: boolean,
     @Ctx() { learning }: Context,
   ) {
     return learning.gapAnalysis(level, known, includeHelpful);

@@ -1,6 +1,6 @@
 import { Args, Ctx, Query, Resolver } from 'type-graphql';
 
-import type { Context } from '../context.type';
+import type { Context } from '../request-context';
 import { LearningPathArgs } from '../inputs/learning.args';
 import { LearningPathType } from '../types/learning-path.type';
 

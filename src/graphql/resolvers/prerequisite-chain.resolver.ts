@@ -1,7 +1,8 @@
 import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
 
-import { DEFAULT_CHAIN_DEPTH, MAX_CHAIN_DEPTH } from '../../domain/services/skill-graph.service';
-import type { Context } from '../context.type';
+import { DEFAULT_CHAIN_DEPTH, MAX_CHAIN_DEPTH } from '../../domain/model/limits';
+import { IncludeHelpfulArg } from '../inputs/include-helpful.arg';
+import type { Context } from '../request-context';
 import { PrerequisiteChainType } from '../types/prerequisite-chain.type';
 
 @Resolver(() => PrerequisiteChainType)
@@ -17,11 +18,7 @@ export class PrerequisiteChainResolver {
       description: `How many REQUIRES hops to follow, 0 to ${MAX_CHAIN_DEPTH}.`,
     })
     maxDepth: number,
-    @Arg('includeHelpful', () => Boolean, {
-      defaultValue: false,
-      description: 'Follow helpful prerequisites too, not only essential ones.',
-    })
-    includeHelpful: boolean,
+    @IncludeHelpfulArg() includeHelpful: boolean,
     @Ctx() { skillGraph }: Context,
   ) {
     return skillGraph.prerequisiteChain(skill, maxDepth, includeHelpful);

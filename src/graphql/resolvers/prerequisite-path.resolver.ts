@@ -1,8 +1,9 @@
 import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
 
-import type { DiagramFormat } from '../../domain/diagram';
-import { DEFAULT_CHAIN_DEPTH, MAX_CHAIN_DEPTH } from '../../domain/limits';
-import type { Context } from '../context.type';
+import type { DiagramFormat } from '../../domain/reading/diagram';
+import { DEFAULT_CHAIN_DEPTH, MAX_CHAIN_DEPTH } from '../../domain/model/limits';
+import { IncludeHelpfulArg } from '../inputs/include-helpful.arg';
+import type { Context } from '../request-context';
 import { DiagramFormatEnum, PrerequisiteDiagramType, PrerequisitePathType } from '../types/prerequisite-path.type';
 
 @Resolver(() => PrerequisitePathType)
@@ -15,11 +16,7 @@ export class PrerequisitePathResolver {
   explainPrerequisite(
     @Arg('skill', () => String) skill: string,
     @Arg('requires', () => String) requires: string,
-    @Arg('includeHelpful', () => Boolean, {
-      defaultValue: false,
-      description: 'Follow helpful prerequisites too, not only essential ones.',
-    })
-    includeHelpful: boolean,
+    @IncludeHelpfulArg() includeHelpful: boolean,
     @Ctx() { learning }: Context,
   ) {
     return learning.explainPrerequisite(skill, requires, includeHelpful);
@@ -34,13 +31,9 @@ export class PrerequisitePathResolver {
     @Arg('format', () => DiagramFormatEnum, { defaultValue: 'MERMAID' }) format: DiagramFormat,
     @Arg('maxDepth', () => Int, { defaultValue: DEFAULT_CHAIN_DEPTH, description: `0 to ${MAX_CHAIN_DEPTH}.` })
     maxDepth: number,
-    @Arg('includeHelpful', () => Boolean, {
-      defaultValue: false,
-      description: 'Follow helpful prerequisites too, not only essential ones.',
-    })
-    includeHelpful: boolean,
-    @Ctx() { learning }: Context,
+    @IncludeHelpfulArg() includeHelpful: boolean,
+    @Ctx() { skillGraph }: Context,
   ) {
-    return learning.prerequisiteDiagram(skill, format, maxDepth, includeHelpful);
+    return skillGraph.prerequisiteDiagram(skill, format, maxDepth, includeHelpful);
   }
 }

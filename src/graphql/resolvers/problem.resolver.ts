@@ -1,14 +1,12 @@
 import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root, UseMiddleware } from 'type-graphql';
 
-import type { Problem, ProblemStatus } from '../../domain/editing.types';
+import { LIMITS } from '../../domain/editing/integrity/record-rules';
+import type { Problem, ProblemStatus } from '../../domain/model/editing.types';
 import { ClearLoadersAfterWrite } from '../clear-loaders.middleware';
-import type { Context } from '../context.type';
+import type { Context } from '../request-context';
 import { ConnectionArgs } from '../inputs/connection.args';
-import { connectionType } from '../types/connection.type';
-import { ProblemStatusEnum, ProblemType } from '../types/editing.type';
+import { ProblemConnectionType, ProblemStatusEnum, ProblemType } from '../types/editing.type';
 import { SkillType } from '../types/skill.type';
-
-export const ProblemConnectionType = connectionType('Problem', ProblemType, 'newest first');
 
 @Resolver(() => ProblemType)
 export class ProblemResolver {
@@ -20,10 +18,13 @@ export class ProblemResolver {
   @UseMiddleware(ClearLoadersAfterWrite)
   reportProblem(
     @Arg('skill', () => String) skill: string,
-    @Arg('message', () => String, { description: '10 to 2000 characters.' }) message: string,
-    @Ctx() { editing, client }: Context,
+    @Arg('message', () => String, {
+      description: `${LIMITS.problemMessageMin} to ${LIMITS.problemMessageMax} characters.`,
+    })
+    message: string,
+    @Ctx() { problems, client }: Context,
   ) {
-    return editing.reportProblem(client, skill, message);
+    return problems.reportProblem(client, skill, message);
   }
 
   @Mutation(() => ProblemType, { nullable: true, description: 'Closes a problem with a note. Needs an editor token.' })
@@ -31,9 +32,9 @@ export class ProblemResolver {
   resolveProblem(
     @Arg('id', () => String) id: string,
     @Arg('resolution', () => String) resolution: string,
-    @Ctx() { editing, editor }: Context,
+    @Ctx() { problems, editor }: Context,
   ) {
-    return editing.resolveProblem(editor, id, resolution);
+    return problems.resolveProblem(editor, id, resolution);
   }
 
   @Query(() => ProblemConnectionType, {
@@ -43,9 +44,9 @@ export class ProblemResolver {
   problems(
     @Args(() => ConnectionArgs) { first, after }: ConnectionArgs,
     @Arg('status', () => ProblemStatusEnum, { nullable: true }) status: ProblemStatus | null,
-    @Ctx() { editing, editor }: Context,
+    @Ctx() { problems, editor }: Context,
   ) {
-    return editing.listProblems(editor, status, { first, after });
+    return problems.listProblems(editor, status, { first, after });
   }
 
   @FieldResolver(() => String)

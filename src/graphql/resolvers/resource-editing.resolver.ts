@@ -1,7 +1,7 @@
 import { Arg, Ctx, Mutation, Resolver, UseMiddleware } from 'type-graphql';
 
 import { ClearLoadersAfterWrite } from '../clear-loaders.middleware';
-import type { Context } from '../context.type';
+import type { Context } from '../request-context';
 import { CreateResourceInput, UpdateResourceInput } from '../inputs/editing.input';
 import { DeletedResourceType } from '../types/editing.type';
 import { ResourceType } from '../types/resource.type';

@@ -1,14 +1,11 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 
-import type { Resource } from '../../domain/skill-graph.types';
-import type { Context } from '../context.type';
+import type { Resource } from '../../domain/model/skill-graph.types';
+import type { Context } from '../request-context';
 import { globalId } from '../global-id';
 import { ResourcesArgs } from '../inputs/resources.args';
-import { connectionType } from '../types/connection.type';
-import { ResourceType } from '../types/resource.type';
+import { ResourceConnectionType, ResourceType } from '../types/resource.type';
 import { SkillType } from '../types/skill.type';
-
-export const ResourceConnectionType = connectionType('Resource', ResourceType);
 
 @Resolver(() => ResourceType)
 export class ResourceResolver {

@@ -1,8 +1,8 @@
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 
 import type { SearchHit } from '../../domain/ports/graph-store.port';
-import { MAX_SEARCH_RESULTS } from '../../domain/services/learning.service';
-import type { Context } from '../context.type';
+import { MAX_SEARCH_RESULTS } from '../../domain/model/limits';
+import type { Context } from '../request-context';
 import { SEARCH_KIND, SearchHitType, SearchResultUnion } from '../types/search-hit.type';
 
 @Resolver(() => SearchHitType)
@@ -14,9 +14,9 @@ export class SearchResolver {
   search(
     @Arg('text', () => String) text: string,
     @Arg('first', () => Int, { defaultValue: 10, description: `1 to ${MAX_SEARCH_RESULTS}.` }) first: number,
-    @Ctx() { learning }: Context,
+    @Ctx() { skillGraph }: Context,
   ) {
-    return learning.search(text, first);
+    return skillGraph.search(text, first);
   }
 
   @FieldResolver(() => SearchResultUnion)

@@ -1,7 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 
-import type { SeniorityLevel } from '../../domain/skill-graph.types';
-import type { Context } from '../context.type';
+import type { SeniorityLevel } from '../../domain/model/skill-graph.types';
+import type { Context } from '../request-context';
 import { globalId } from '../global-id';
 import { ResponsibilityType } from '../types/responsibility.type';
 import { SeniorityLevelType } from '../types/seniority-level.type';

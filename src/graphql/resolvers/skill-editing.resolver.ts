@@ -1,9 +1,9 @@
 import { Arg, Ctx, Mutation, Resolver, UseMiddleware } from 'type-graphql';
 
-import type { PrerequisiteStrength } from '../../domain/skill-graph.types';
+import type { PrerequisiteStrength } from '../../domain/model/skill-graph.types';
 import { PrerequisiteStrengthEnum } from '../types/enums';
 import { ClearLoadersAfterWrite } from '../clear-loaders.middleware';
-import type { Context } from '../context.type';
+import type { Context } from '../request-context';
 import { CreateSkillInput, UpdateSkillInput } from '../inputs/editing.input';
 import { DeletedSkillType } from '../types/editing.type';
 import { SkillType } from '../types/skill.type';

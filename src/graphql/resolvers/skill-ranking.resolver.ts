@@ -1,8 +1,8 @@
 import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
 
-import { DEFAULT_CHAIN_DEPTH, MAX_CHAIN_DEPTH } from '../../domain/limits';
-import { MAX_RESULTS } from '../../domain/services/learning.service';
-import type { Context } from '../context.type';
+import { DEFAULT_CHAIN_DEPTH, MAX_CHAIN_DEPTH, MAX_RESULTS } from '../../domain/model/limits';
+import { IncludeHelpfulArg } from '../inputs/include-helpful.arg';
+import type { Context } from '../request-context';
 import { RankedSkillType, UnlockedSkillType } from '../types/skill-ranking.type';
 
 @Resolver(() => RankedSkillType)
@@ -17,11 +17,7 @@ export class SkillRankingResolver {
     @Arg('known', () => [String], { description: 'Slugs already known; each implies its prerequisites.' })
     known: string[],
     @Arg('first', () => Int, { defaultValue: 10, description: `1 to ${MAX_RESULTS}.` }) first: number,
-    @Arg('includeHelpful', () => Boolean, {
-      defaultValue: false,
-      description: 'Follow helpful prerequisites too, not only essential ones.',
-    })
-    includeHelpful: boolean,
+    @IncludeHelpfulArg() includeHelpful: boolean,
     @Ctx() { learning }: Context,
   ) {
     return learning.readyToLearn(known, first, includeHelpful);
@@ -35,11 +31,7 @@ export class SkillRankingResolver {
     @Arg('skill', () => String) skill: string,
     @Arg('maxDepth', () => Int, { defaultValue: DEFAULT_CHAIN_DEPTH, description: `1 to ${MAX_CHAIN_DEPTH}.` })
     maxDepth: number,
-    @Arg('includeHelpful', () => Boolean, {
-      defaultValue: false,
-      description: 'Follow helpful prerequisites too, not only essential ones.',
-    })
-    includeHelpful: boolean,
+    @IncludeHelpfulArg() includeHelpful: boolean,
     @Ctx() { learning }: Context,
   ) {
     return learning.unlocks(skill, maxDepth, includeHelpful);

@@ -1,17 +1,14 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 
-import type { Skill } from '../../domain/skill-graph.types';
-import type { Context } from '../context.type';
+import type { Skill } from '../../domain/model/skill-graph.types';
+import type { Context } from '../request-context';
 import { globalId } from '../global-id';
 import { SkillsArgs } from '../inputs/skills.args';
 import { AreaType } from '../types/area.type';
-import { connectionType } from '../types/connection.type';
 import { ResourceType } from '../types/resource.type';
 import { ResponsibilityType } from '../types/responsibility.type';
 import { SeniorityLevelType } from '../types/seniority-level.type';
-import { PrerequisiteType, SkillType } from '../types/skill.type';
-
-export const SkillConnectionType = connectionType('Skill', SkillType);
+import { PrerequisiteType, SkillConnectionType, SkillType } from '../types/skill.type';
 
 @Resolver(() => SkillType)
 export class SkillResolver {

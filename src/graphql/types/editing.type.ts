@@ -1,7 +1,8 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 
-import type { ProblemStatus } from '../../domain/editing.types';
+import type { ProblemStatus } from '../../domain/model/editing.types';
 import { SkillType } from './skill.type';
+import { connectionType } from './connection.type';
 
 export const ProblemStatusEnum: { [K in ProblemStatus]: K } = { OPEN: 'OPEN', RESOLVED: 'RESOLVED' };
 registerEnumType(ProblemStatusEnum, { name: 'ProblemStatus' });
@@ -83,3 +84,7 @@ export class DeletedResourceType {
   @Field()
   slug!: string;
 }
+
+export const ChangeConnectionType = connectionType('Change', ChangeType, 'newest first');
+
+export const ProblemConnectionType = connectionType('Problem', ProblemType, 'newest first');

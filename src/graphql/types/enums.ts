@@ -1,7 +1,11 @@
 import { registerEnumType } from 'type-graphql';
 
-import type { PrerequisiteStrength, ResourceKind, ResponsibilityCategory } from '../../domain/skill-graph.types';
-import { PREREQUISITE_STRENGTHS, RESOURCE_KINDS, RESPONSIBILITY_CATEGORIES } from '../../domain/skill-graph.types';
+import type { PrerequisiteStrength, ResourceKind, ResponsibilityCategory } from '../../domain/model/skill-graph.types';
+import {
+  PREREQUISITE_STRENGTHS,
+  RESOURCE_KINDS,
+  RESPONSIBILITY_CATEGORIES,
+} from '../../domain/model/skill-graph.types';
 
 // The domain keeps its enums as string unions; GraphQL needs enum objects. Built from the same
 // lists so the two cannot drift apart.

@@ -1,6 +1,6 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 
-import type { PrerequisiteStrength } from '../../domain/skill-graph.types';
+import type { PrerequisiteStrength } from '../../domain/model/skill-graph.types';
 import { PrerequisiteStrengthEnum } from './enums';
 import { SkillType } from './skill.type';
 

@@ -1,6 +1,6 @@
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 
-import type { DiagramFormat } from '../../domain/diagram';
+import type { DiagramFormat } from '../../domain/reading/diagram';
 import { PrerequisiteEdgeType } from './prerequisite-chain.type';
 import { SkillType } from './skill.type';
 

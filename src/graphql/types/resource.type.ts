@@ -2,6 +2,7 @@ import { Field, ID, Int, ObjectType } from 'type-graphql';
 
 import { ResourceKindEnum } from './enums';
 import { SkillType } from './skill.type';
+import { connectionType } from './connection.type';
 
 @ObjectType('Resource', {
   simpleResolvers: true,
@@ -38,3 +39,5 @@ export class ResourceType {
   @Field(() => [SkillType], { description: 'Skills it teaches, by slug.' })
   skills!: SkillType[];
 }
+
+export const ResourceConnectionType = connectionType('Resource', ResourceType);

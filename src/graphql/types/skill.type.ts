@@ -1,11 +1,12 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 
-import type { PrerequisiteStrength } from '../../domain/skill-graph.types';
+import type { PrerequisiteStrength } from '../../domain/model/skill-graph.types';
 import { PrerequisiteStrengthEnum } from './enums';
 import { AreaType } from './area.type';
 import { ResourceType } from './resource.type';
 import { ResponsibilityType } from './responsibility.type';
 import { SeniorityLevelType } from './seniority-level.type';
+import { connectionType } from './connection.type';
 
 // Plain fields use graphql-js's default resolver: TypeGraphQL would otherwise wrap every one
 // to run middlewares, and this schema has none on plain fields (measured in BENCHMARKS.md).
@@ -71,3 +72,5 @@ export class PrerequisiteType {
   @Field(() => PrerequisiteStrengthEnum)
   strength!: PrerequisiteStrength;
 }
+
+export const SkillConnectionType = connectionType('Skill', SkillType);

@@ -1,11 +1,8 @@
-import { InvalidArgumentError, NotFoundError } from '../domain-error';
-import { DEFAULT_CHAIN_DEPTH, MAX_CHAIN_DEPTH, MAX_SEARCH_TEXT } from '../limits';
-import type { PrerequisiteStrength } from '../skill-graph.types';
-import type { Connection, PageArgs } from '../pagination';
-import { toConnection, toPageRequest } from '../pagination';
-import type { GraphStore, ResourceListFilter, SkillListFilter } from '../ports/graph-store.port';
-import { learningOrder, prerequisiteDepths } from '../prerequisite-graph';
-import { requireIntegerIn } from '../validation';
+import { InvalidArgumentError, NotFoundError } from '../model/domain-error';
+import { DEFAULT_CHAIN_DEPTH, MAX_CHAIN_DEPTH, MAX_SEARCH_RESULTS, MAX_SEARCH_TEXT } from '../model/limits';
+import type { Connection, PageArgs } from '../model/pagination';
+import { slugKey, toConnection, toPageRequest } from '../model/pagination';
+import type { PrerequisiteChain } from '../model/prerequisite-chain.types';
 import type {
   Area,
   Resource,
@@ -13,9 +10,23 @@ import type {
   ResponsibilityCategory,
   SeniorityLevel,
   Skill,
-} from '../skill-graph.types';
-
-export { DEFAULT_CHAIN_DEPTH, MAX_CHAIN_DEPTH } from '../limits';
+} from '../model/skill-graph.types';
+import { scopeOf } from '../model/skill-graph.types';
+import { compareBySlug } from '../model/slug';
+import { requireIntegerIn, requireText } from '../model/validation';
+import { learningOrder, prerequisiteDepths } from '../graph/prerequisite-graph';
+import type {
+  CatalogueReader,
+  EntityReader,
+  RelationReader,
+  ResourceListFilter,
+  SearchHit,
+  SearchReader,
+  SkillListFilter,
+  TraversalReader,
+} from '../ports/graph-store.port';
+import type { DiagramFormat, PrerequisiteDiagram } from './diagram';
+import { renderDiagram } from './diagram';
 
 export interface ResponsibilityFilter {
   readonly category?: ResponsibilityCategory | null;
@@ -24,32 +35,19 @@ export interface ResponsibilityFilter {
   readonly includeLowerLevels?: boolean | null;
 }
 
-export interface ChainStep {
-  readonly skill: Skill;
-  /** Fewest REQUIRES hops from the chain's skill. */
-  readonly depth: number;
-}
-
-export interface ChainEdge {
-  readonly from: Skill;
-  readonly to: Skill;
-  readonly reason: string;
-  readonly strength: PrerequisiteStrength;
-}
-
-export interface PrerequisiteChain {
-  readonly skill: Skill;
-  readonly steps: readonly ChainStep[];
-  readonly edges: readonly ChainEdge[];
-  readonly order: readonly Skill[];
-}
+/** What the reading use cases ask of a store. */
+type SkillGraphReads = CatalogueReader &
+  Pick<EntityReader, 'findSkillsBySlugs'> &
+  Pick<RelationReader, 'skillsOfLevels' | 'responsibilitiesOfLevels'> &
+  Pick<TraversalReader, 'prerequisiteClosure'> &
+  SearchReader;
 
 /**
  * The read use cases of the skill graph. Validates arguments, then answers from the store;
  * every rule that must hold on all stores lives here, not in an adapter.
  */
 export class SkillGraphService {
-  constructor(private readonly store: GraphStore) {}
+  constructor(private readonly store: SkillGraphReads) {}
 
   listAreas(): Promise<readonly Area[]> {
     return this.store.listAreas();
@@ -68,14 +66,13 @@ export class SkillGraphService {
         filter.search.slice(0, 40),
       );
     }
-    return toConnection('skill', await this.store.listSkills(withoutNulls(filter), toPageRequest('skill', page)));
+    const request = toPageRequest('skill', page);
+    return toConnection('skill', await this.store.listSkills(withoutNulls(filter), request), slugKey);
   }
 
   async listResources(filter: ResourceListFilter, page: PageArgs): Promise<Connection<Resource>> {
-    return toConnection(
-      'resource',
-      await this.store.listResources(withoutNulls(filter), toPageRequest('resource', page)),
-    );
+    const request = toPageRequest('resource', page);
+    return toConnection('resource', await this.store.listResources(withoutNulls(filter), request), slugKey);
   }
 
   async listResponsibilities(filter: ResponsibilityFilter): Promise<readonly Responsibility[]> {
@@ -96,7 +93,7 @@ export class SkillGraphService {
 
   /** For each level slug, its skills and those of every lower level, in slug order. */
   skillsUpToLevels(levelSlugs: readonly string[]): Promise<readonly (readonly Skill[])[]> {
-    return this.upToLevels(levelSlugs, (slugs) => this.store.skillsOfLevels(slugs), bySlug);
+    return this.upToLevels(levelSlugs, (slugs) => this.store.skillsOfLevels(slugs), compareBySlug);
   }
 
   /** The edition, the revision and the counts, flattened for the API. */
@@ -112,7 +109,7 @@ export class SkillGraphService {
     includeHelpful = false,
   ): Promise<PrerequisiteChain> {
     requireIntegerIn('maxDepth', maxDepth, 0, MAX_CHAIN_DEPTH);
-    const closure = await this.store.prerequisiteClosure([skillSlug], maxDepth, includeHelpful ? 'all' : 'essential');
+    const closure = await this.store.prerequisiteClosure([skillSlug], maxDepth, scopeOf(includeHelpful));
     const depths = prerequisiteDepths(skillSlug, closure.edges);
     const slugs = [...depths.keys()];
     const skills = new Map<string, Skill>();
@@ -126,7 +123,7 @@ export class SkillGraphService {
     const steps = [...depths]
       .filter(([slug, depth]) => depth > 0 && skills.has(slug))
       .map(([slug, depth]) => ({ skill: skills.get(slug) as Skill, depth }))
-      .sort((a, b) => a.depth - b.depth || bySlug(a.skill, b.skill));
+      .sort((a, b) => a.depth - b.depth || compareBySlug(a.skill, b.skill));
     const edges = closure.edges
       .filter((edge) => skills.has(edge.skill) && skills.has(edge.requires))
       .map((edge) => ({
@@ -135,9 +132,25 @@ export class SkillGraphService {
         reason: edge.reason,
         strength: edge.strength,
       }))
-      .sort((a, b) => bySlug(a.from, b.from) || bySlug(a.to, b.to));
+      .sort((a, b) => compareBySlug(a.from, b.from) || compareBySlug(a.to, b.to));
     const order = learningOrder(skills.keys(), closure.edges).map((slug) => skills.get(slug) as Skill);
     return { skill: start, steps, edges, order };
+  }
+
+  async search(text: string, first: number): Promise<readonly SearchHit[]> {
+    const query = requireText('text', text, MAX_SEARCH_TEXT);
+    requireIntegerIn('first', first, 1, MAX_SEARCH_RESULTS);
+    return this.store.search(query, first);
+  }
+
+  async prerequisiteDiagram(
+    skillSlug: string,
+    format: DiagramFormat,
+    maxDepth?: number,
+    includeHelpful = false,
+  ): Promise<PrerequisiteDiagram> {
+    const chain = await this.prerequisiteChain(skillSlug, maxDepth, includeHelpful);
+    return { skill: chain.skill, format, source: renderDiagram(chain, format) };
   }
 
   /** Two store calls for any number of levels: the ranks, then one batch read of every level involved. */
@@ -162,10 +175,6 @@ export class SkillGraphService {
       return rank === undefined ? [] : levels.filter((level) => level.rank <= rank).map((level) => level.slug);
     });
   }
-}
-
-function bySlug(a: { readonly slug: string }, b: { readonly slug: string }): number {
-  return a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0;
 }
 
 /** GraphQL passes explicit nulls for omitted input fields; the port wants them absent. */

@@ -1,4 +1,4 @@
-import type { RuleId } from './integrity/rules';
+import type { RuleId } from '../editing/integrity/rules';
 
 // Errors the domain raises on purpose. Each carries a stable code and the data a client needs;
 // the GraphQL layer maps codes to GraphQL error codes in one place (format-error.ts).

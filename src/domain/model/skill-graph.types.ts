@@ -69,6 +69,10 @@ export type EdgeScope = 'essential' | 'all';
 export const inScope = (strength: PrerequisiteStrength, scope: EdgeScope): boolean =>
   scope === 'all' || strength === 'ESSENTIAL';
 
+/** The scope a learner's question follows: essential prerequisites unless helpful ones are asked for. */
+export const scopeOf = (includeHelpful: boolean | null | undefined): EdgeScope =>
+  includeHelpful ? 'all' : 'essential';
+
 /** `skill` REQUIRES `requires`: learn `requires` first. */
 export interface PrerequisiteEdge {
   readonly skill: string;

@@ -1,40 +1,19 @@
-import {
-  ConflictError,
-  InvalidInputError,
-  NotFoundError,
-  RateLimitedError,
-  SkillInUseError,
-  UnauthenticatedError,
-} from '../domain-error';
-import type {
-  Change,
-  Editor,
-  Problem,
-  ProblemStatus,
-  ResourceInput,
-  ResourcePatch,
-  SkillInput,
-  SkillPatch,
-} from '../editing.types';
-import { slug as slugRule, text } from '../integrity/field-rules';
-import { LIMITS, requirePatch, requireRecord, requireValue, wholeProblems } from '../integrity/record-rules';
-import type { Touched } from '../integrity/write-checks';
-import { checkNewParent, checkNewPrerequisite, verifyTouched } from '../integrity/write-checks';
-import type { Connection } from '../pagination';
-import { decodeSequenceCursor, toSequenceConnection } from '../pagination';
-import type { GraphReader, GraphStore, GraphTransaction } from '../ports/graph-store.port';
-import type { PrerequisiteStrength, Resource, Skill } from '../skill-graph.types';
-import { requireIntegerIn } from '../validation';
+import { ConflictError, InvalidInputError, NotFoundError, SkillInUseError } from '../model/domain-error';
+import type { Change, Editor, ResourceInput, ResourcePatch, SkillInput, SkillPatch } from '../model/editing.types';
+import type { Connection } from '../model/pagination';
+import { sequenceKey, toConnection, toSequencePageRequest } from '../model/pagination';
+import type { PrerequisiteStrength, Resource, Skill } from '../model/skill-graph.types';
+import type { Clock } from '../ports/clock.port';
+import type { CatalogueReader, EntityReader, StoreLifecycle } from '../ports/graph-store.port';
+import { requireResource, requireSkill, requireSkills } from '../reading/require-records';
+import { slug as slugRule } from './integrity/field-rules';
+import { requirePatch, requireRecord, requireValue, wholeProblems } from './integrity/record-rules';
+import { checkNewParent, checkNewPrerequisite } from './integrity/write-checks';
+import type { EditWork } from './recorded-write';
+import { recordedWrite, requireEditor } from './recorded-write';
 
-export interface Clock {
-  now(): Date;
-}
-
-/** Limits how often one client may do something; the mechanism is an adapter's. */
-export interface RateLimiter {
-  /** Counts one attempt by `client`; the seconds to wait when over the limit, otherwise 0. */
-  consume(client: string): Promise<number>;
-}
+/** What the edits ask of a store: the transaction they run in, and the change log they read. */
+type EditingStore = Pick<CatalogueReader, 'listChanges'> & Pick<StoreLifecycle, 'transaction'>;
 
 export interface DeletedSkill {
   readonly slug: string;
@@ -45,18 +24,19 @@ export interface DeletedSkill {
 }
 
 /**
- * Every change to the graph. Each write checks the editor, then its input with the integrity
- * rules the dataset loader uses (integrity/), normalised exactly as the loader normalises. It then
- * runs as one store transaction that re-reads what it depends on, refuses what would break a rule
- * of the graph (a missing record, a duplicate, a cycle, a chain over MAX_CHAIN_DEPTH), writes,
- * checks every record it touched against the loader's rules once more, and records the change.
+ * Every edit of skills, resources and their edges, and the log of accepted edits (listChanges,
+ * here because write() is what records them; problem reports are ProblemReportService's).
+ * Each write checks the editor, then its input with the integrity rules the dataset loader uses
+ * (integrity/), normalised exactly as the loader normalises. It then runs as one store
+ * transaction that re-reads what it depends on, refuses what would break a rule of the graph
+ * (a missing record, a duplicate, a cycle, a chain over MAX_CHAIN_DEPTH), writes, checks every
+ * record it touched against the loader's rules once more, and records the change.
  * A broken rule throws inside the transaction, so nothing is written.
  */
 export class EditingService {
   constructor(
-    private readonly store: GraphStore,
+    private readonly store: EditingStore,
     private readonly clock: Clock,
-    private readonly reportLimiter: RateLimiter,
   ) {}
 
   createSkill(editor: Editor | null, input: SkillInput): Promise<Skill> {
@@ -294,100 +274,17 @@ export class EditingService {
     });
   }
 
-  /** Open to everyone, but limited per client. Not an edit of the graph, so not a Change. */
-  async reportProblem(client: string, skill: string, message: string): Promise<Problem> {
-    requireValue('skill', skill, slugRule);
-    const cleaned = requireValue('message', message, text(LIMITS.problemMessageMin, LIMITS.problemMessageMax));
-    const wait = await this.reportLimiter.consume(client);
-    if (wait > 0) throw new RateLimitedError(wait);
-    return this.store.transaction(async (tx) => {
-      await requireSkill(tx, skill);
-      const sequence = await tx.nextSequence();
-      const problem: Problem = {
-        id: String(sequence),
-        sequence,
-        skill,
-        message: cleaned,
-        status: 'OPEN',
-        reportedAt: this.clock.now().toISOString(),
-        resolvedAt: null,
-        resolvedBy: null,
-        resolution: null,
-      };
-      await tx.putProblem(problem);
-      return problem;
-    });
-  }
-
-  resolveProblem(editor: Editor | null, id: string, resolution: string): Promise<Problem> {
-    const who = requireEditor(editor);
-    const cleaned = requireValue('resolution', resolution, text(1, LIMITS.resolution));
-    return this.write(who, 'resolveProblem', id, { resolution: cleaned }, async (tx) => {
-      const [problem] = await tx.findProblemsByIds([id]);
-      if (problem === null) throw new NotFoundError('Problem', id);
-      if (problem.status === 'RESOLVED') throw new ConflictError('Problem', id, `Problem ${id} is already resolved`);
-      const resolved: Problem = {
-        ...problem,
-        status: 'RESOLVED',
-        resolvedAt: this.clock.now().toISOString(),
-        resolvedBy: who.name,
-        resolution: cleaned,
-      };
-      await tx.putProblem(resolved);
-      return resolved;
-    });
-  }
-
-  async listProblems(
-    editor: Editor | null,
-    status: ProblemStatus | null | undefined,
-    page: { first: number; after?: string | null },
-  ): Promise<Connection<Problem>> {
-    requireEditor(editor);
-    const request = sequencePage('problem', page);
-    return toSequenceConnection('problem', await this.store.listProblems({ status: status ?? undefined }, request));
-  }
-
   async listChanges(
     editor: Editor | null,
     page: { first: number; after?: string | null },
   ): Promise<Connection<Change>> {
     requireEditor(editor);
-    return toSequenceConnection('change', await this.store.listChanges(sequencePage('change', page)));
+    return toConnection('change', await this.store.listChanges(toSequencePageRequest('change', page)), sequenceKey);
   }
 
-  /**
-   * One transaction: the work, the loader's rules on every record the work says it touched, then
-   * the record of who changed what and when. `details` is the accepted input, normalised.
-   */
-  private write<T>(
-    editor: Editor,
-    operation: string,
-    subject: string,
-    details: unknown,
-    work: (tx: GraphTransaction, touch: (records: Touched) => void) => Promise<T>,
-  ) {
-    return this.store.transaction(async (tx) => {
-      const touched: Touched[] = [];
-      const result = await work(tx, (records) => touched.push(records));
-      for (const records of touched) await verifyTouched(tx, records);
-      const sequence = await tx.nextSequence();
-      await tx.recordChange({
-        sequence,
-        at: this.clock.now().toISOString(),
-        editor: editor.name,
-        operation,
-        subject,
-        details: JSON.stringify(details),
-      });
-      return result;
-    });
+  private write<T>(editor: Editor, operation: string, subject: string, details: unknown, work: EditWork<T>) {
+    return recordedWrite(this.store, this.clock, { editor, operation, subject, details }, work);
   }
-}
-
-function requireEditor(editor: Editor | null): Editor {
-  if (editor === null) throw new UnauthenticatedError();
-  return editor;
 }
 
 /** Two slug arguments naming different records of one kind. */
@@ -405,37 +302,10 @@ function refuse(problems: ReturnType<typeof wholeProblems>): void {
   if (problems.length > 0) throw new InvalidInputError(problems);
 }
 
-async function requireSkill(reader: GraphReader, slug: string): Promise<Skill> {
-  const [skill] = await reader.findSkillsBySlugs([slug]);
-  if (skill === null) throw new NotFoundError('Skill', slug);
-  return skill;
-}
-
-/** The skills of `slugs`, in order; NOT_FOUND naming every missing one. */
-async function requireSkills(reader: GraphReader, slugs: readonly string[]): Promise<Skill[]> {
-  const found = await reader.findSkillsBySlugs(slugs);
-  const missing = slugs.filter((_, i) => found[i] === null);
-  if (missing.length > 0) throw new NotFoundError('Skill', missing);
-  return found as Skill[];
-}
-
-async function requireResource(reader: GraphReader, slug: string): Promise<Resource> {
-  const [resource] = await reader.findResourcesBySlugs([slug]);
-  if (resource === null) throw new NotFoundError('Resource', slug);
-  return resource;
-}
-
-async function requireSkillLinks(reader: GraphReader, skill: Skill): Promise<void> {
+async function requireSkillLinks(reader: EntityReader, skill: Skill): Promise<void> {
   const [area] = await reader.findAreasBySlugs([skill.area]);
   if (area === null) throw new NotFoundError('Area', skill.area);
   const [level] = await reader.findLevelsBySlugs([skill.level]);
   if (level === null) throw new NotFoundError('SeniorityLevel', skill.level);
   if (skill.parent !== null) await requireSkill(reader, skill.parent);
-}
-
-function sequencePage(kind: 'change' | 'problem', page: { first: number; after?: string | null }) {
-  requireIntegerIn('first', page.first, 0, 100);
-  return page.after == null
-    ? { first: page.first }
-    : { first: page.first, beforeSequence: decodeSequenceCursor(kind, page.after) };
 }

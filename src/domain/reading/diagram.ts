@@ -1,6 +1,13 @@
-import type { PrerequisiteChain } from './services/skill-graph.service';
+import type { PrerequisiteChain } from '../model/prerequisite-chain.types';
+import type { Skill } from '../model/skill-graph.types';
 
 export type DiagramFormat = 'MERMAID' | 'DOT' | 'JSON';
+
+export interface PrerequisiteDiagram {
+  readonly skill: Skill;
+  readonly format: DiagramFormat;
+  readonly source: string;
+}
 
 /**
  * A prerequisite chain as diagram source. Mermaid and DOT draw arrows from what to learn first

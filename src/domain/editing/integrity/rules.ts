@@ -1,3 +1,5 @@
+import { MAX_CHAIN_DEPTH } from '../../model/limits';
+
 // The graph's integrity rules, named once. The dataset loader checks all of them over the whole
 // graph at start; every write checks them, inside its transaction, on the records it touches.
 // Either way a broken rule is reported by this id, so a refused edit and a refused start say the
@@ -30,7 +32,7 @@ export const INTEGRITY_RULES = {
   'known-reference': 'every slug a record names exists',
   'acyclic-parents': 'no skill is a sub-topic of itself, at any depth',
   'acyclic-prerequisites': 'no skill requires itself, at any depth',
-  'chain-length': 'no prerequisite chain is longer than 25 steps',
+  'chain-length': `no prerequisite chain is longer than ${MAX_CHAIN_DEPTH} steps`,
 } as const;
 
 export type RuleId = keyof typeof INTEGRITY_RULES;

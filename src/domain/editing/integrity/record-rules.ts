@@ -1,5 +1,5 @@
-import type { FieldProblem } from '../domain-error';
-import { InvalidInputError } from '../domain-error';
+import type { FieldProblem } from '../../model/domain-error';
+import { InvalidInputError } from '../../model/domain-error';
 import {
   PREREQUISITE_STRENGTHS,
   RESOURCE_KINDS,
@@ -7,7 +7,7 @@ import {
   type PrerequisiteStrength,
   type ResourceKind,
   type ResponsibilityCategory,
-} from '../skill-graph.types';
+} from '../../model/skill-graph.types';
 import type { ValueIssue, ValueRule } from './field-rules';
 import { boolean, calendarDate, httpsUrl, list, oneOf, semanticVersion, slug, text, wholeNumber } from './field-rules';
 

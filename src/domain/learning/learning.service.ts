@@ -1,10 +1,14 @@
-import type { DiagramFormat } from '../diagram';
-import { renderDiagram } from '../diagram';
-import { InvalidArgumentError, NotFoundError } from '../domain-error';
-import type { LearningPath, ResourceFilter } from '../learning-plan';
-import { recommendResources, weeklySchedule } from '../learning-plan';
-import { DEFAULT_CHAIN_DEPTH, MAX_CHAIN_DEPTH, MAX_SEARCH_TEXT } from '../limits';
-import type { GraphStore, SearchHit } from '../ports/graph-store.port';
+import { InvalidArgumentError, NotFoundError } from '../model/domain-error';
+import {
+  DEFAULT_CHAIN_DEPTH,
+  MAX_CHAIN_DEPTH,
+  MAX_HOURS_PER_WEEK,
+  MAX_KNOWN,
+  MAX_RESOURCE_HOURS,
+  MAX_RESULTS,
+  MAX_TARGETS,
+} from '../model/limits';
+import type { ChainEdge } from '../model/prerequisite-chain.types';
 import type {
   EdgeScope,
   PrerequisiteEdge,
@@ -12,16 +16,16 @@ import type {
   Responsibility,
   SeniorityLevel,
   Skill,
-} from '../skill-graph.types';
-import { inScope } from '../skill-graph.types';
-import { compareSlugs, depthsFrom, learningOrder, shortestPrerequisitePath } from '../prerequisite-graph';
-import { requireIntegerIn, requireSlugList, requireText } from '../validation';
-import type { ChainEdge, SkillGraphService } from './skill-graph.service';
-
-export const MAX_TARGETS = 50;
-export const MAX_KNOWN = 500;
-export const MAX_RESULTS = 100;
-export const MAX_SEARCH_RESULTS = 50;
+} from '../model/skill-graph.types';
+import { inScope, scopeOf } from '../model/skill-graph.types';
+import { compareBySlug, compareSlugs } from '../model/slug';
+import { requireIntegerIn, requireSlugList } from '../model/validation';
+import { depthsFrom, shortestPrerequisitePath } from '../graph/prerequisite-graph';
+import type { EntityReader, RelationReader, TraversalReader } from '../ports/graph-store.port';
+import { indexBySlug, requireSkills } from '../reading/require-records';
+import type { SkillGraphService } from '../reading/skill-graph.service';
+import type { LearningPath, ResourceFilter } from './learning-plan';
+import { buildLearningPath, planOrder } from './learning-plan';
 
 export interface LearningPathRequest {
   readonly targets: readonly string[];
@@ -31,9 +35,6 @@ export interface LearningPathRequest {
   /** Plan the helpful prerequisites too, not only the essential ones. */
   readonly includeHelpful?: boolean | null;
 }
-
-/** The prerequisites a learning answer follows: essential ones unless helpful ones are asked for. */
-const scopeOf = (includeHelpful: boolean | null | undefined): EdgeScope => (includeHelpful ? 'all' : 'essential');
 
 export interface UnlockedSkill extends RankedSkill {
   /** Fewest REQUIRES hops from the skill asked about. */
@@ -62,11 +63,13 @@ export interface PrerequisitePath {
   readonly edges: readonly ChainEdge[];
 }
 
-export interface PrerequisiteDiagram {
-  readonly skill: Skill;
-  readonly format: DiagramFormat;
-  readonly source: string;
-}
+/** What the learning use cases ask of a store. */
+type LearningReads = Pick<EntityReader, 'findSkillsBySlugs' | 'findLevelsBySlugs'> &
+  Pick<
+    RelationReader,
+    'dependentsOfSkills' | 'prerequisitesOfSkills' | 'resourcesOfSkills' | 'skillsOfResponsibilities'
+  > &
+  TraversalReader;
 
 /**
  * The questions learners ask: what to learn and in which order, what they can learn now, what
@@ -75,7 +78,7 @@ export interface PrerequisiteDiagram {
  */
 export class LearningService {
   constructor(
-    private readonly store: GraphStore,
+    private readonly store: LearningReads,
     private readonly skillGraph: SkillGraphService,
   ) {}
 
@@ -83,7 +86,9 @@ export class LearningService {
     const targets = requireSlugList('targets', request.targets, 1, MAX_TARGETS);
     const known = requireSlugList('known', request.known ?? [], 0, MAX_KNOWN);
     const hoursPerWeek =
-      request.hoursPerWeek == null ? null : requireIntegerIn('hoursPerWeek', request.hoursPerWeek, 1, 168);
+      request.hoursPerWeek == null
+        ? null
+        : requireIntegerIn('hoursPerWeek', request.hoursPerWeek, 1, MAX_HOURS_PER_WEEK);
     const filter = validFilter(request.resourceFilter ?? {});
     const found = await this.existingSkills([...targets, ...known]);
     const knownClosure = await this.knownClosure(known);
@@ -164,7 +169,7 @@ export class LearningService {
     const missing = new Map<string, Skill>();
     for (const gap of gaps) for (const skill of gap.missingSkills) missing.set(skill.slug, skill);
     for (const [slug, skill] of missing) found.set(slug, skill);
-    const missingSkills = [...missing.values()].sort((a, b) => compareSlugs(a.slug, b.slug));
+    const missingSkills = [...missing.values()].sort(compareBySlug);
     const learningPath = await this.plan(
       missingSkills.map((s) => s.slug),
       knownClosure,
@@ -188,7 +193,7 @@ export class LearningService {
     const { edges } = await this.store.prerequisiteClosure([skillSlug], MAX_CHAIN_DEPTH, scopeOf(includeHelpful));
     const path = shortestPrerequisitePath(skillSlug, requiresSlug, edges);
     if (path === null) return null;
-    const skills = bySlug(await this.store.findSkillsBySlugs(path));
+    const skills = indexBySlug(await this.store.findSkillsBySlugs(path));
     const byPair = new Map(edges.map((e) => [`${e.skill}\u0000${e.requires}`, e]));
     const pathEdges = path.slice(1).map((to, i) => {
       const edge = byPair.get(`${path[i]}\u0000${to}`) as PrerequisiteEdge;
@@ -207,22 +212,6 @@ export class LearningService {
     };
   }
 
-  async search(text: string, first: number): Promise<readonly SearchHit[]> {
-    const query = requireText('text', text, MAX_SEARCH_TEXT);
-    requireIntegerIn('first', first, 1, MAX_SEARCH_RESULTS);
-    return this.store.search(query, first);
-  }
-
-  async prerequisiteDiagram(
-    skillSlug: string,
-    format: DiagramFormat,
-    maxDepth?: number,
-    includeHelpful = false,
-  ): Promise<PrerequisiteDiagram> {
-    const chain = await this.skillGraph.prerequisiteChain(skillSlug, maxDepth, includeHelpful);
-    return { skill: chain.skill, format, source: renderDiagram(chain, format) };
-  }
-
   /** The learning path to `targets` for someone who knows `knownClosure`; `skills` holds any already loaded. */
   private async plan(
     targets: readonly string[],
@@ -233,52 +222,16 @@ export class LearningService {
     scope: EdgeScope,
   ): Promise<LearningPath> {
     const { edges } = await this.store.prerequisiteClosure(targets, MAX_CHAIN_DEPTH, scope);
-    const needed = new Set<string>();
-    for (const slug of [...targets, ...edges.flatMap((e) => [e.skill, e.requires])]) {
-      if (!knownClosure.has(slug)) needed.add(slug);
-    }
-    const inside = edges.filter((e) => needed.has(e.skill) && needed.has(e.requires));
-    const order = learningOrder(needed, inside);
-
-    const unloaded = order.filter((slug) => !skills.has(slug));
+    const plan = planOrder(targets, knownClosure, edges);
+    const unloaded = plan.order.filter((slug) => !skills.has(slug));
     (await this.store.findSkillsBySlugs(unloaded)).forEach((skill) => skill && skills.set(skill.slug, skill));
-    const resources = order.length === 0 ? [] : await this.store.resourcesOfSkills(order);
-    const targetSet = new Set(targets);
-    const neededFor = new Map<string, PrerequisiteEdge[]>();
-    for (const edge of inside) neededFor.set(edge.requires, [...(neededFor.get(edge.requires) ?? []), edge]);
-
-    const steps = order.map((slug, i) => {
-      const skill = skills.get(slug) as Skill;
-      return {
-        position: i + 1,
-        skill,
-        hours: skill.estimatedHours,
-        isTarget: targetSet.has(slug),
-        neededFor: (neededFor.get(slug) ?? [])
-          .map((edge) => ({ skill: skills.get(edge.skill) as Skill, reason: edge.reason, strength: edge.strength }))
-          .sort((a, b) => compareSlugs(a.skill.slug, b.skill.slug)),
-        resources: recommendResources(resources[i], filter),
-      };
-    });
-    const totalHours = steps.reduce((sum, step) => sum + step.hours, 0);
-    const schedule = hoursPerWeek === null ? null : weeklySchedule(steps, hoursPerWeek);
-    return {
-      targets: targets.map((slug) => skills.get(slug)).filter((s): s is Skill => s !== undefined),
-      steps,
-      totalHours,
-      hoursPerWeek,
-      weeks: schedule === null ? null : schedule.length,
-      schedule,
-    };
+    const resources = plan.order.length === 0 ? [] : await this.store.resourcesOfSkills(plan.order);
+    return buildLearningPath({ targets, plan, skills, resources, hoursPerWeek, filter });
   }
 
   /** The skills of `slugs`, by slug; NOT_FOUND naming every slug that does not exist. */
   private async existingSkills(slugs: readonly string[]): Promise<Map<string, Skill>> {
-    if (slugs.length === 0) return new Map();
-    const found = await this.store.findSkillsBySlugs(slugs);
-    const missing = slugs.filter((_, i) => found[i] === null);
-    if (missing.length > 0) throw new NotFoundError('Skill', missing);
-    return bySlug(found);
+    return indexBySlug(await requireSkills(this.store, slugs));
   }
 
   /**
@@ -307,11 +260,7 @@ function byImpact(a: RankedSkill, b: RankedSkill): number {
   return b.unlockCount - a.unlockCount || compareSlugs(a.skill.slug, b.skill.slug);
 }
 
-function bySlug(skills: readonly (Skill | null)[]): Map<string, Skill> {
-  return new Map(skills.filter((s): s is Skill => s !== null).map((s) => [s.slug, s]));
-}
-
 function validFilter(filter: ResourceFilter): ResourceFilter {
-  if (filter.maxHours != null) requireIntegerIn('resourceFilter.maxHours', filter.maxHours, 1, 1000);
+  if (filter.maxHours != null) requireIntegerIn('resourceFilter.maxHours', filter.maxHours, 1, MAX_RESOURCE_HOURS);
   return filter;
 }

@@ -1,6 +1,7 @@
 import { Heap } from 'mnemonist';
 
-import type { PrerequisiteEdge } from './skill-graph.types';
+import type { PrerequisiteEdge } from '../model/skill-graph.types';
+import { compareSlugs } from '../model/slug';
 
 /** What the algorithms need of an edge: which skill requires which. */
 export type Requirement = Pick<PrerequisiteEdge, 'skill' | 'requires'>;
@@ -232,14 +233,6 @@ export function shortestPrerequisitePath(from: string, to: string, edges: readon
   return path;
 }
 
-/** The longest chain of REQUIRES edges, as slugs from the most advanced skill down (empty for no edges). */
-export function longestChain(edges: readonly Requirement[]): string[] {
-  const { cycle, longestChain: chain } = prerequisiteStructure(edges);
-  // Stores refuse cycles on load and on write, so reaching this is a bug, not bad input.
-  if (cycle !== null) throw new Error(`longestChain: cycle ${cycle.join(' → ')}`);
-  return chain;
-}
-
 /**
  * The longest chain starting at `start` and following REQUIRES forwards ('prerequisites': down
  * to foundations) or backwards ('dependents': up to advanced skills), as slugs from `start`.
@@ -265,11 +258,6 @@ export function longestPathFrom(
     return best;
   };
   return longest(start);
-}
-
-/** Code-unit order, the same order Neo4j's ORDER BY gives strings. */
-export function compareSlugs(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /**

@@ -1,28 +1,28 @@
 import type { FastifyBaseLogger } from 'fastify';
 
-import type { Editor } from '../domain/editing.types';
+import type { Editor } from '../domain/model/editing.types';
+import type { Clock } from '../domain/ports/clock.port';
 import type { GraphStore } from '../domain/ports/graph-store.port';
-import type { Clock, RateLimiter } from '../domain/services/editing.service';
-import { EditingService } from '../domain/services/editing.service';
-import { LearningService } from '../domain/services/learning.service';
-import { SkillGraphService } from '../domain/services/skill-graph.service';
+import type { RateLimiter } from '../domain/ports/rate-limiter.port';
+import { EditingService } from '../domain/editing/editing.service';
+import { ProblemReportService } from '../domain/editing/problem-report.service';
+import { LearningService } from '../domain/learning/learning.service';
+import { SkillGraphService } from '../domain/reading/skill-graph.service';
 import type { RequestStats } from '../observability/request-stats';
 import type { ResultLimits } from './execution/result-budget';
 import { ResultBudget } from './execution/result-budget';
 import { Loaders } from './loaders';
 
-export interface Context {
+/** The services and loaders of one request, each made on first use. */
+interface Services {
   readonly skillGraph: SkillGraphService;
   readonly learning: LearningService;
   readonly editing: EditingService;
+  readonly problems: ProblemReportService;
   readonly loaders: Loaders;
-  /** The authenticated editor, or null for an anonymous caller. */
-  readonly editor: Editor | null;
-  /** Who is calling, for per-client limits: the client's address. */
-  readonly client: string;
-  readonly requestId: string;
-  readonly log: FastifyBaseLogger;
-  readonly stats: RequestStats;
+}
+
+export interface Context extends Services, RequestFacts {
   /** What the query's lists have returned so far, against the request's budget. */
   readonly budget: ResultBudget;
 }
@@ -35,7 +35,9 @@ export interface ContextDependencies {
 }
 
 export interface RequestFacts {
+  /** The authenticated editor, or null for an anonymous caller. */
   readonly editor: Editor | null;
+  /** Who is calling, for per-client limits: the client's address. */
   readonly client: string;
   readonly requestId: string;
   readonly log: FastifyBaseLogger;
@@ -48,12 +50,7 @@ export interface RequestFacts {
  * more than some whole queries.
  */
 export class RequestContext implements Context {
-  private made: {
-    skillGraph?: SkillGraphService;
-    learning?: LearningService;
-    editing?: EditingService;
-    loaders?: Loaders;
-  } = {};
+  private made: { -readonly [K in keyof Services]?: Services[K] } = {};
   readonly editor: Editor | null;
   readonly client: string;
   readonly requestId: string;
@@ -80,8 +77,12 @@ export class RequestContext implements Context {
     return (this.made.learning ??= new LearningService(this.dependencies.store, this.skillGraph));
   }
   get editing(): EditingService {
+    const { store, clock } = this.dependencies;
+    return (this.made.editing ??= new EditingService(store, clock));
+  }
+  get problems(): ProblemReportService {
     const { store, clock, reportLimiter } = this.dependencies;
-    return (this.made.editing ??= new EditingService(store, clock, reportLimiter));
+    return (this.made.problems ??= new ProblemReportService(store, clock, reportLimiter));
   }
   get loaders(): Loaders {
     return (this.made.loaders ??= new Loaders(this.dependencies.store, () => this.skillGraph));

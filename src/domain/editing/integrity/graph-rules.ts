@@ -1,5 +1,5 @@
-import { MAX_CHAIN_DEPTH } from '../limits';
-import { findCycle, prerequisiteStructure } from '../prerequisite-graph';
+import { MAX_CHAIN_DEPTH } from '../../model/limits';
+import { findCycle, prerequisiteStructure } from '../../graph/prerequisite-graph';
 import type { RecordOfKind } from './record-rules';
 import type { RuleId } from './rules';
 

@@ -1,4 +1,4 @@
-import type { ResourceKind } from './skill-graph.types';
+import type { ResourceKind, Skill } from './skill-graph.types';
 
 /** Someone allowed to change the graph, known by the name in EDITOR_TOKENS. */
 export interface Editor {
@@ -37,15 +37,8 @@ export interface Problem {
   readonly resolution: string | null;
 }
 
-export interface SkillInput {
-  readonly slug: string;
-  readonly name: string;
-  readonly description: string;
-  readonly estimatedHours: number;
-  readonly area: string;
-  readonly level: string;
-  readonly parent?: string | null;
-}
+/** A skill as an editor gives it: the parent may be left out. */
+export type SkillInput = Omit<Skill, 'parent'> & { readonly parent?: string | null };
 
 /** Absent fields keep their value; `parent: null` removes the parent. */
 export type SkillPatch = Partial<Omit<SkillInput, 'slug'>>;
