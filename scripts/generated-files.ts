@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 
 import { renderSeedScript } from '../src/adapters/neo4j/seed-script';
 import { loadDataset } from '../src/dataset/load-dataset';
@@ -57,6 +57,7 @@ export async function writeGenerated(paths: readonly string[] = GENERATED_FILES.
       throw new Error(`${path} is not a generated file (${GENERATED_FILES.map((f) => f.path).join(', ')})`);
     const text = await file.render();
     if (committed(path) === text) continue;
+    mkdirSync(dirname(join(PROJECT_ROOT, path)), { recursive: true });
     writeFileSync(join(PROJECT_ROOT, path), text);
     changed.push(path);
   }

@@ -3,7 +3,7 @@
 
 export const DEFAULT_DEPTH = 10;
 export const MAX_DEPTH = 25;
-export const DEFAULT_HOURS_PER_WEEK = 10;
+const DEFAULT_HOURS_PER_WEEK = 10;
 export const LEVELS = ['junior', 'senior', 'principal'] as const;
 export type LevelSlug = (typeof LEVELS)[number];
 
