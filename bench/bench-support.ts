@@ -10,7 +10,7 @@ import { PROJECT_ROOT } from '../src/project-paths';
 
 export const DIST = join(PROJECT_ROOT, 'dist', 'bench', 'servers');
 /** The API serves /metrics in production only to the bearer of METRICS_TOKEN. */
-export const BENCH_METRICS_TOKEN = 'bench-metrics-token-0123456789';
+const BENCH_METRICS_TOKEN = 'bench-metrics-token-0123456789';
 export const metricsHeaders = { authorization: `Bearer ${BENCH_METRICS_TOKEN}` };
 // tinybench is ESM; Node 20.19+ loads it with require().
 const { Bench } = require('tinybench') as typeof Tinybench;

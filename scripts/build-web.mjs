@@ -17,6 +17,8 @@ process.stdout.write(
 );
 writeFileSync(join(root, 'web', 'dist', '.build-stamp'), `${new Date().toISOString()}\n`);
 // The explorer's operations are registered as trusted documents: refresh their manifest when
-// the API is compiled (npm run documents:emit does both).
-const emit = join(root, 'dist', 'scripts', 'emit-trusted-documents.js');
-if (existsSync(emit)) execFileSync(process.execPath, [emit], { cwd: root, stdio: 'inherit' });
+// the API is compiled (npm run documents:emit does it without a build).
+const generate = join(root, 'dist', 'scripts', 'generate.js');
+if (existsSync(generate)) {
+  execFileSync(process.execPath, [generate, 'trusted-documents.json'], { cwd: root, stdio: 'inherit' });
+}

@@ -69,11 +69,12 @@ export function lintCypher(text: string, file = '<text>', schema: DbSchema = pro
   );
 }
 
+/** The .cypher files under dir, the generated ones in its subfolders included, sorted by path. */
 export function cypherFiles(dir: string = CYPHER_DIR): string[] {
-  return readdirSync(dir)
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
     .filter((name) => name.endsWith('.cypher'))
-    .sort()
-    .map((name) => join(dir, name));
+    .map((name) => join(dir, name))
+    .sort();
 }
 
 function main(): void {

@@ -90,7 +90,6 @@ describe('a learner’s essential plans', () => {
       const chains = distribution(of.map((p) => p.chainSteps));
       return `${level.slug}: ${hours.count} skills, plan hours median ${hours.median}, p90 ${hours.p90}, max ${hours.max}; chain steps median ${chains.median}, max ${chains.max}`;
     });
-    // eslint-disable-next-line no-console
     console.log(`essential plans from scratch\n  ${lines.join('\n  ')}`);
     expect(lines).toHaveLength(dataset.levels.length);
   });

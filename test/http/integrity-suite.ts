@@ -10,7 +10,7 @@ import { ALICE, EDITOR_ENV } from './editing-suite';
  * hang on a single skill are what the defects need, and the canonical graph has no
  * responsibility with a single skill.
  */
-export function integrityDataset(): Dataset {
+function integrityDataset(): Dataset {
   const skills = [
     'unlink-only',
     'delete-only',

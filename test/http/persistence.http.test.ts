@@ -104,7 +104,7 @@ describe('the embedded store’s journal', () => {
         process.execPath,
         [
           '-r',
-          join(__dirname, '../support/ts-register.js'),
+          join(__dirname, '../../scripts/ts-register.cjs'),
           join(__dirname, '../support/journal-writer.child.ts'),
           dataFile,
         ],
@@ -350,7 +350,7 @@ describe('npm run data:export', () => {
 
     const output = execFileSync(
       process.execPath,
-      ['-r', join(__dirname, '../support/ts-register.js'), join(__dirname, '../../scripts/data-export.ts')],
+      ['-r', join(__dirname, '../../scripts/ts-register.cjs'), join(__dirname, '../../scripts/data-export.ts')],
       {
         env: { ...process.env, NODE_ENV: 'test', DATA_DIR: dataDir, DATA_FILE: dataFile, NEO4J_URI: '' },
         encoding: 'utf8',

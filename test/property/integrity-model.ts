@@ -730,6 +730,5 @@ export function printTally(storeName: string, tally: Tally, startedAt: number, p
         )
       : []),
   ];
-  // eslint-disable-next-line no-console
   console.log(lines.join('\n'));
 }

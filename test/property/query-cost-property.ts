@@ -9,7 +9,7 @@ import type { TestServer } from '../support/test-server';
 // the estimate lets through never returns more objects than the estimate said, nor more than
 // the result budget. The server's request log line gives both figures for each request.
 
-export const MAX_RESULT_ITEMS = 50_000;
+const MAX_RESULT_ITEMS = 50_000;
 
 const dataset = loadDataset();
 const values: ArgumentValues = {

@@ -7,7 +7,7 @@ import { type Browser, chromium } from 'playwright-core';
  * Debian's Chromium (`apt-get install chromium`), or the binary CHROMIUM_PATH names. Playwright's
  * own browser downloads are not used: they need the internet, and CI installs the Debian package.
  */
-export function chromiumPath(): string {
+function chromiumPath(): string {
   const configured = process.env.CHROMIUM_PATH;
   if (configured !== undefined && configured !== '') return configured;
   for (const name of ['chromium', 'chromium-browser']) {

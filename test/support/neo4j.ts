@@ -14,7 +14,7 @@ import { startTestServer } from './test-server';
 // NEO4J_DATABASE if not "neo4j"). Each REPLACES the skill graph in that database, so they run
 // one at a time (npm run test:neo4j passes --runInBand). `npm run neo4j:start` starts one.
 
-export const neo4jConfig: Neo4jConfig | null = loadConfig(process.env).neo4j;
+const neo4jConfig: Neo4jConfig | null = loadConfig(process.env).neo4j;
 
 /** `describe` when Neo4j is configured; otherwise one skipped test that says how to run it. */
 export function describeOnNeo4j(title: string, body: (config: Neo4jConfig) => void): void {

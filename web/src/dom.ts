@@ -39,7 +39,7 @@ function append(parent: Element, children: readonly Child[]): void {
     if (child === null || child === undefined || child === false) continue;
     if (Array.isArray(child)) append(parent, child);
     else if (child instanceof Node) parent.append(child);
-    else parent.append(document.createTextNode(String(child)));
+    else parent.append(document.createTextNode(String(child as string | number)));
   }
 }
 

@@ -13,9 +13,9 @@ export interface RouterOptions {
   readonly loading: HTMLElement;
   /** The site's name, after each page's title. */
   readonly site: string;
-  viewFor(route: Route, context: ViewContext): Promise<View>;
+  readonly viewFor: (route: Route, context: ViewContext) => Promise<View>;
   /** Told each route before its view loads, so the shell can mark where the reader is. */
-  onRoute(route: Route): void;
+  readonly onRoute: (route: Route) => void;
 }
 
 /** Draws the page the address names, and every page after it. */

@@ -5,7 +5,7 @@ import { toCypherLiteral } from './cypher-literal';
 import { importBatches } from './neo4j-import';
 
 /**
- * cypher/seed.cypher: the schema and the import statements with their rows written inline, so
+ * cypher/generated/seed.cypher: the schema and the import statements with their rows written inline, so
  * the script and `npm run db:seed` run the very same statements. Deterministic, so a test can
  * compare the committed file with a fresh rendering.
  */
@@ -15,9 +15,9 @@ export function renderSeedScript(
   schemaStatements: readonly string[] = loadSchemaStatements(),
 ): string {
   const header = [
-    '// Recreates the Backend Skill Graph in Neo4j 5. Generated from data/ by `npm run db:export`: do not edit.',
+    '// Recreates the Backend Skill Graph in Neo4j 5. Generated from data/ by `npm run generate`: do not edit.',
     '// Neo4j Browser: enable multi-statement query editing, paste, run.',
-    '// cypher-shell: cypher-shell -u neo4j -p <password> -f cypher/seed.cypher',
+    '// cypher-shell: cypher-shell -u neo4j -p <password> -f cypher/generated/seed.cypher',
   ];
   const imports = importBatches(dataset).map(({ statement, rows }) => {
     const body = statements[statement]

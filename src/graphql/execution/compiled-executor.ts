@@ -23,7 +23,7 @@ import { PARSED_BYTES_PER_CHAR, sourceLength } from './document-cache';
  * - `compare` (tests): every query jit answers is also run by graphql-js and the answers are
  *   compared byte for byte; jit's answer is returned, any difference is reported to `onMismatch`.
  */
-export type ExecutorMode = 'jit' | 'graphql-js' | 'compare';
+type ExecutorMode = 'jit' | 'graphql-js' | 'compare';
 
 export interface ExecutionMismatch {
   readonly operationName: string | null;
@@ -53,7 +53,7 @@ const SEEN_ONCE = Symbol('seen once');
  * 2.0–4.3 KB per field measured on the explorer's operations and on 16 to 240-field documents.
  * It also keeps its document (PARSED_BYTES_PER_CHAR).
  */
-export const COMPILED_BYTES_PER_FIELD = 4096;
+const COMPILED_BYTES_PER_FIELD = 4096;
 const ENTRY_OVERHEAD = 256;
 
 /** Fields a compiled query has code for: each selection, with every fragment spread expanded. */

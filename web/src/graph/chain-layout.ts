@@ -15,7 +15,7 @@ export interface ChainEdgeInput {
   readonly strength: 'ESSENTIAL' | 'HELPFUL';
   readonly reason: string;
 }
-export interface PlacedNode extends ChainNodeInput {
+interface PlacedNode extends ChainNodeInput {
   /** The name as drawn: long names are shortened, the full name stays in `name`. */
   readonly label: string;
   /** Top-left corner and size, in SVG user units. */
@@ -24,7 +24,7 @@ export interface PlacedNode extends ChainNodeInput {
   readonly width: number;
   readonly height: number;
 }
-export interface PlacedEdge extends ChainEdgeInput {
+interface PlacedEdge extends ChainEdgeInput {
   /** From the prerequisite's box to the dependent's box. */
   readonly points: readonly { x: number; y: number }[];
 }

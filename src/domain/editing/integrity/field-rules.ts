@@ -4,9 +4,9 @@ import type { RuleId } from './rules';
 // always been normalised (surrounding spaces trimmed), or refuses it naming its rule. Values come
 // in as `unknown`: a JSON file and an API input can both hold a null or a number where text belongs.
 
-export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-export const SLUG_MAX = 80;
-export const URL_MAX = 2000;
+const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const SLUG_MAX = 80;
+const URL_MAX = 2000;
 
 export interface ValueIssue {
   /** Where in the value, relative to the field: "" for the value itself, ".2" for a list item. */
@@ -15,7 +15,7 @@ export interface ValueIssue {
   readonly message: string;
 }
 
-export type Checked<T> =
+type Checked<T> =
   { readonly ok: true; readonly value: T } | { readonly ok: false; readonly issues: readonly ValueIssue[] };
 
 export type ValueRule<T> = (value: unknown) => Checked<T>;

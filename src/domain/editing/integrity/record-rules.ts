@@ -73,7 +73,7 @@ function spec<F extends Fields>(fields: F, whole?: (record: RecordOf<F>) => Valu
   return { fields, whole };
 }
 
-export const RECORD_SPECS = {
+const RECORD_SPECS = {
   datasetVersion: spec({ version: required(semanticVersion), date: required(calendarDate) }),
   area: spec({
     slug: required(slug),
@@ -172,11 +172,7 @@ export function checkRecord<K extends RecordKind>(kind: K, value: unknown, prefi
  * means the field's empty value where it has one ("parent: null" removes the parent) and is
  * refused elsewhere, since a null flag or title is not a value any record may hold.
  */
-export function checkPatch<K extends RecordKind>(
-  kind: K,
-  patch: object,
-  prefix = '',
-): RecordCheck<Partial<RecordOfKind<K>>> {
+function checkPatch<K extends RecordKind>(kind: K, patch: object, prefix = ''): RecordCheck<Partial<RecordOfKind<K>>> {
   return checkFields(kind, patch, prefix, 'patch') as RecordCheck<Partial<RecordOfKind<K>>>;
 }
 

@@ -2,7 +2,7 @@ import { existsSync, renameSync } from 'node:fs';
 
 import { ConfigError, loadConfig } from '../src/config';
 
-// npm run reset: sets the embedded store's journal aside (renamed, never deleted), so the next
+// npm run journal:reset: sets the embedded store's journal aside (renamed, never deleted), so the next
 // start serves the canonical dataset in data/ alone. Neo4j: use `npm run db:seed -- --reset`.
 try {
   const { dataFile } = loadConfig();

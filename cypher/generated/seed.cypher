@@ -1,6 +1,6 @@
-// Recreates the Backend Skill Graph in Neo4j 5. Generated from data/ by `npm run db:export`: do not edit.
+// Recreates the Backend Skill Graph in Neo4j 5. Generated from data/ by `npm run generate`: do not edit.
 // Neo4j Browser: enable multi-statement query editing, paste, run.
-// cypher-shell: cypher-shell -u neo4j -p <password> -f cypher/seed.cypher
+// cypher-shell: cypher-shell -u neo4j -p <password> -f cypher/generated/seed.cypher
 
 CREATE CONSTRAINT area_slug IF NOT EXISTS FOR (n:Area) REQUIRE n.slug IS UNIQUE;
 

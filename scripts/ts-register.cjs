@@ -1,5 +1,6 @@
-// Lets a child process `require` the project's TypeScript directly (tests that kill a process
-// mid-write need the real code running outside Jest). Transpile only, as ts-jest does.
+// node -r ./scripts/ts-register.cjs: lets Node `require` the project's TypeScript directly, so
+// the scripts run without a build and tests can kill a child process mid-write. Transpile only,
+// as ts-jest does (tsconfig's isolatedModules makes that safe; npm run typecheck checks types).
 const { readFileSync } = require('node:fs');
 const ts = require('typescript');
 
