@@ -1,3 +1,4 @@
+import { markdownTable, tableCell } from './markdown-table';
 import { SETTINGS, SETTING_GROUPS, type SettingDoc, settingDocs } from '../src/settings';
 
 // The configuration table of docs/operations.md and .env.example, rendered from the settings'
@@ -28,17 +29,6 @@ function described(): Described[] {
   return all.sort((a, b) => groups.indexOf(a.doc.group) - groups.indexOf(b.doc.group));
 }
 
-const cell = (text: string) => text.replace(/\|/g, '\\|');
-
-/** A Markdown table with its columns padded, as prettier lays one out. */
-function table(rows: readonly (readonly string[])[]): string {
-  const width = (text: string) => [...text].length;
-  const widths = rows[0]!.map((_, column) => Math.max(3, ...rows.map((row) => width(row[column]!))));
-  const line = (row: readonly string[]) =>
-    `| ${row.map((text, column) => text + ' '.repeat(widths[column]! - width(text))).join(' | ')} |`;
-  return [line(rows[0]!), line(widths.map((w) => '-'.repeat(w))), ...rows.slice(1).map(line)].join('\n');
-}
-
 /** The table, between its markers. */
 function renderSettingsTable(): string {
   const rows: string[][] = [['Setting', 'Default', 'Meaning']];
@@ -49,9 +39,9 @@ function renderSettingsTable(): string {
       rows.push([`**${SETTING_GROUPS[doc.group]}**`, '', '']);
     }
     const fallback = shown === null ? 'unset' : / /.test(shown) ? shown : `\`${shown}\``;
-    rows.push([`\`${name}\``, cell(fallback), cell(doc.doc)]);
+    rows.push([`\`${name}\``, tableCell(fallback), tableCell(doc.doc)]);
   }
-  return `${TABLE_START}\n\n${table(rows)}\n\n${TABLE_END}`;
+  return `${TABLE_START}\n\n${markdownTable(rows)}\n\n${TABLE_END}`;
 }
 
 /** Replaces the table between the markers of `page`; fails when the markers are missing. */
