@@ -10,6 +10,8 @@ import { trustedDocumentManifest } from '../src/graphql/trusted-document-sources
 import { PROJECT_ROOT, SEED_SCRIPT_FILE } from '../src/project-paths';
 import { OPERATION_TYPES_FILE, renderOperationTypes } from '../web/codegen';
 import { operations } from '../web/src/api/operations';
+import { LATEST_JSON, type LatestRun, renderLatest } from './bench-report';
+import { renderEnvExample, withSettingsTable } from './config-docs';
 
 /** A committed file derived from the code or data/, and what renders it. */
 export interface GeneratedFile {
@@ -35,7 +37,17 @@ export const GENERATED_FILES: readonly GeneratedFile[] = [
     path: OPERATION_TYPES_FILE,
     render: () => renderOperationTypes(readFileSync(join(PROJECT_ROOT, 'schema.graphql'), 'utf8'), operations),
   },
-  // HOOK (issue 21 merge): the configuration docs (config:emit) join this list.
+  // The one configuration table and .env.example, from src/settings.ts.
+  {
+    path: 'docs/operations.md',
+    render: () => withSettingsTable(readFileSync(join(PROJECT_ROOT, 'docs/operations.md'), 'utf8')),
+  },
+  { path: '.env.example', render: renderEnvExample },
+  // The latest benchmark figures, from the run's report (npm run bench:report loads a new one).
+  {
+    path: 'docs/benchmarks/latest.md',
+    render: () => renderLatest(JSON.parse(readFileSync(LATEST_JSON, 'utf8')) as LatestRun),
+  },
 ];
 
 function relativeToRoot(path: string): string {

@@ -7,7 +7,7 @@ import { LRUCache } from 'lru-cache';
 import { z } from 'zod';
 
 /**
- * Operations registered ahead of time: the explorer's and the README's, listed by SHA-256 in
+ * Operations registered ahead of time: the explorer's and the examples of docs/api/, listed by SHA-256 in
  * trusted-documents.json (Apollo's persisted query manifest format; `npm run documents:emit`
  * writes it, a test keeps it current). Each is parsed and validated once, at start, with every
  * rule a request would meet; requests that name one skip parsing and validation.

@@ -75,7 +75,7 @@ export function rawResource(fields: Record<string, unknown> & { slug: string; sk
 }
 
 /** A responsibility record with any fields, valid or not. */
-export function rawResponsibility(fields: Record<string, unknown> & { slug: string; skills: unknown }) {
+function rawResponsibility(fields: Record<string, unknown> & { slug: string; skills: unknown }) {
   return {
     name: `Responsibility ${fields.slug}`,
     category: 'TECHNICAL',

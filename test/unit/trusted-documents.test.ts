@@ -13,7 +13,7 @@ import { operations } from '../../web/src/api/operations';
 const FILE = join(PROJECT_ROOT, 'trusted-documents.json');
 
 describe('trusted documents', () => {
-  it('trusted-documents.json lists exactly the explorer’s operations and the README’s examples (npm run documents:emit)', () => {
+  it('trusted-documents.json lists exactly the explorer’s operations and the examples of docs/api (npm run documents:emit)', () => {
     expect(JSON.parse(readFileSync(FILE, 'utf8'))).toEqual(trustedDocumentManifest(operations));
   });
 

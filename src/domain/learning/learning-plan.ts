@@ -12,14 +12,14 @@ export interface ResourceFilter {
   readonly maxHours?: number | null;
 }
 
-export interface Need {
+interface Need {
   /** A target or later step that requires this one. */
   readonly skill: Skill;
   readonly reason: string;
   readonly strength: PrerequisiteStrength;
 }
 
-export interface LearningStep {
+interface LearningStep {
   readonly position: number;
   readonly skill: Skill;
   readonly hours: number;
@@ -28,12 +28,12 @@ export interface LearningStep {
   readonly resources: readonly Resource[];
 }
 
-export interface StudySession {
+interface StudySession {
   readonly skill: Skill;
   readonly hours: number;
 }
 
-export interface StudyWeek {
+interface StudyWeek {
   readonly week: number;
   readonly hours: number;
   readonly sessions: readonly StudySession[];
@@ -49,7 +49,7 @@ export interface LearningPath {
 }
 
 /** Resources that pass the filter, recommended first: free before paid, then shorter, then by slug. */
-export function recommendResources(resources: readonly Resource[], filter: ResourceFilter): Resource[] {
+function recommendResources(resources: readonly Resource[], filter: ResourceFilter): Resource[] {
   const kinds = filter.kinds == null ? null : new Set(filter.kinds);
   return resources
     .filter(
@@ -66,7 +66,7 @@ export function recommendResources(resources: readonly Resource[], filter: Resou
  * of a week continues into the next, so every week but the last is full and the number of weeks
  * is the total divided by the weekly hours, rounded up.
  */
-export function weeklySchedule(steps: readonly { skill: Skill; hours: number }[], hoursPerWeek: number): StudyWeek[] {
+function weeklySchedule(steps: readonly { skill: Skill; hours: number }[], hoursPerWeek: number): StudyWeek[] {
   const weeks: StudyWeek[] = [];
   let sessions: StudySession[] = [];
   let used = 0;

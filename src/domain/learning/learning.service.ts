@@ -41,7 +41,7 @@ export interface UnlockedSkill extends RankedSkill {
   readonly distance: number;
 }
 
-export interface ResponsibilityGap {
+interface ResponsibilityGap {
   readonly responsibility: Responsibility;
   readonly missingSkills: readonly Skill[];
   /** Nothing is missing for it. */

@@ -14,7 +14,7 @@ export interface PageArgs {
   readonly after?: string | null;
 }
 
-export interface Edge<T> {
+interface Edge<T> {
   readonly cursor: string;
   readonly node: T;
 }
@@ -45,7 +45,7 @@ export function decodeCursor(kind: CursorKind, cursor: string): string {
 }
 
 /** A cursor over a sequence (changes, problems): the sequence number of the last item seen. */
-export function decodeSequenceCursor(kind: CursorKind, cursor: string): number {
+function decodeSequenceCursor(kind: CursorKind, cursor: string): number {
   const value = decodeCursor(kind, cursor);
   const sequence = Number(value);
   if (!/^[1-9][0-9]*$/.test(value) || !Number.isSafeInteger(sequence)) {

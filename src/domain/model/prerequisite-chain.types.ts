@@ -3,7 +3,7 @@ import type { PrerequisiteStrength, Skill } from './skill-graph.types';
 // A skill's prerequisites as the API answers them: the reading use cases build it, the diagram
 // draws it, and an explained prerequisite is a path of its edges.
 
-export interface ChainStep {
+interface ChainStep {
   readonly skill: Skill;
   /** Fewest REQUIRES hops from the chain's skill. */
   readonly depth: number;
