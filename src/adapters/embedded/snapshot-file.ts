@@ -6,7 +6,7 @@ import { parseDataset } from '../../dataset/load-dataset';
 import type { RawDataset } from '../../dataset/load-dataset';
 import { InvalidDatasetError } from '../../domain/domain-error';
 import { PROBLEM_STATUSES } from '../../domain/editing.types';
-import type { Snapshot } from './graph-state';
+import type { Snapshot } from './graph-snapshot';
 
 // The whole-graph data file of earlier versions, which rewrote the graph with its history after
 // each accepted write. Only read now: the store takes such a file over into its journal.

@@ -58,3 +58,13 @@ export function upperBound(sorted: readonly string[], slug: string): number {
   const at = lowerBound(sorted, slug);
   return sorted[at] === slug ? at + 1 : at;
 }
+
+/** Inserts `slug` into a sorted list of distinct slugs (the caller knows it is absent). */
+export function insertSorted(sorted: string[], slug: string): void {
+  sorted.splice(lowerBound(sorted, slug), 0, slug);
+}
+
+export function removeSorted(sorted: string[], slug: string): void {
+  const at = lowerBound(sorted, slug);
+  if (sorted[at] === slug) sorted.splice(at, 1);
+}
