@@ -17,7 +17,7 @@ import type { GraphQLSchema } from 'graphql';
 
 import type { OpeningReport } from './adapters/embedded/embedded-graph-store';
 import { EmbeddedGraphStore } from './adapters/embedded/embedded-graph-store';
-import { storeCallCounter } from './adapters/instrumented-graph-store';
+import { afterCommit, storeCallCounter } from './adapters/store-decorators';
 import { Neo4jGraphStore } from './adapters/neo4j/neo4j-graph-store';
 import { MemoryRateLimiter } from './adapters/rate-limit/memory-rate-limiter';
 import { EditorAuthenticator } from './auth/editor-authenticator';
@@ -304,30 +304,4 @@ function fastifyTrustProxy(
   if (trust === false) return false;
   if (typeof trust === 'number') return (_address, hop) => hop < trust;
   return [...trust];
-}
-
-/** The store, calling `onCommit` with the methods a transaction called, after it committed. */
-function afterCommit(store: GraphStore, onCommit: (called: ReadonlySet<string>) => void): GraphStore {
-  return new Proxy(store, {
-    get(target, property, receiver) {
-      if (property !== 'transaction') return Reflect.get(target, property, receiver);
-      return async <T>(work: Parameters<GraphStore['transaction']>[0]) => {
-        const called = new Set<string>();
-        const result = (await target.transaction((tx) =>
-          work(
-            new Proxy(tx, {
-              get(txTarget, name) {
-                if (typeof name === 'string') called.add(name);
-                const value: unknown = Reflect.get(txTarget, name);
-                // Bound, so a store's own (private) fields are reached through itself, not the proxy.
-                return typeof value === 'function' ? value.bind(txTarget) : value;
-              },
-            }),
-          ),
-        )) as T;
-        onCommit(called);
-        return result;
-      };
-    },
-  });
 }
