@@ -7,7 +7,7 @@ import autocannon from 'autocannon';
 
 import type { Neo4jConfig } from '../src/config';
 import { loadConfig } from '../src/config';
-import { generateDataset } from '../src/dataset/generate-dataset';
+import { generateDataset } from './support/generate-dataset';
 import { PROJECT_ROOT } from '../src/project-paths';
 import type { TypicalQuery } from './bench-inputs';
 import { TYPICAL_QUERIES, scaledQueryTexts, scaledQuestions } from './bench-inputs';

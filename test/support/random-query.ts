@@ -18,7 +18,7 @@ import {
   isUnionType,
 } from 'graphql';
 
-import { mulberry32 } from '../../src/dataset/generate-dataset';
+import { mulberry32 } from '../../bench/support/generate-dataset';
 
 // Random queries over any schema, for properties that must hold whatever a client asks: every
 // field of the schema can be picked, with arguments drawn from the values the canonical graph
