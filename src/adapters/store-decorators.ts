@@ -44,7 +44,7 @@ export function forward<T>(object: T, name: keyof T, args: unknown[]): unknown {
 
 export type GraphStoreMethod = Exclude<keyof GraphStore, 'close'>;
 
-export interface StoreCall {
+interface StoreCall {
   readonly method: GraphStoreMethod;
   readonly failed: boolean;
 }

@@ -20,7 +20,7 @@ import { requestObserverPlugin } from './plugins/request-observer.plugin';
 import { type GraphExtentSource, costLimitPlugin, queryLimitRules } from './query-limits';
 import { PersistedQueryCache, TrustedDocuments } from './trusted-documents';
 
-export interface ApolloParts {
+interface ApolloParts {
   readonly schema: GraphQLSchema;
   /** The store the reference run of GRAPHQL_EXECUTOR=compare reads, uncounted. */
   readonly store: GraphStore;

@@ -16,7 +16,7 @@ import { registerRequestObservation } from './request-observation';
 import { type ResponseCache, registerResponseCache } from './response-cache';
 import { registerWebApp } from './web-app.routes';
 
-export interface AppParts {
+interface AppParts {
   readonly store: GraphStore;
   readonly metrics: Metrics;
   readonly cache: ResponseCache | null;

@@ -14,7 +14,7 @@ import { defineQuerySuite } from './query-suite';
 // forgotten on one side.
 
 /** How a store runner serves each suite. */
-export interface StoreHarness {
+export interface StoreUnderTest {
   /** The store's name in the HTTP suites' titles. */
   readonly name: string;
   /** The store's name in the contract suite's title. */
@@ -39,7 +39,7 @@ export type SuiteData = 'own stores' | 'own graph' | 'canonical dataset';
 
 interface StoreSuite {
   readonly data: SuiteData;
-  define(store: StoreHarness): void;
+  define(store: StoreUnderTest): void;
 }
 
 export const STORE_SUITES: readonly StoreSuite[] = [
@@ -57,7 +57,7 @@ export const STORE_SUITES: readonly StoreSuite[] = [
 ];
 
 /** Defines every suite of STORE_SUITES on one store, grouped by the data they run on. */
-export function defineStoreSuites(store: StoreHarness): void {
+export function defineStoreSuites(store: StoreUnderTest): void {
   const kinds: readonly SuiteData[] = ['own stores', 'own graph', 'canonical dataset'];
   for (const data of kinds) {
     store.group(data, () => {

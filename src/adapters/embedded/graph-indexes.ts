@@ -15,7 +15,7 @@ import type {
 import { inScope } from '../../domain/skill-graph.types';
 import { SortedIndex, insertSorted, removeSorted } from './sorted-index';
 
-export interface RequiresAttributes {
+interface RequiresAttributes {
   readonly reason: string;
   readonly strength: PrerequisiteStrength;
 }

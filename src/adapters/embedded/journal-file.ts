@@ -336,7 +336,7 @@ export function diskFailure(error: unknown): string {
 }
 
 /** What repeats a journal: the write primitives, and the sequence set to a journaled number. */
-export type JournalTarget = Omit<GraphWriter, 'nextSequence'> & { setSequence(sequence: number): Promise<void> };
+type JournalTarget = Omit<GraphWriter, 'nextSequence'> & { setSequence(sequence: number): Promise<void> };
 
 /** Repeats one operation of a journal on `target`. */
 export async function applyJournalOp(target: JournalTarget, op: JournalOp): Promise<void> {
