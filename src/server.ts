@@ -1,7 +1,6 @@
 import 'reflect-metadata';
 
-import fastifyApollo from '@as-integrations/fastify';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { GraphQLSchema } from 'graphql';
 import type { DestinationStream } from 'pino';
 
@@ -9,10 +8,8 @@ import { createStore } from './adapters/create-store';
 import type { OpeningReport } from './adapters/embedded/embedded-graph-store';
 import { MemoryRateLimiter } from './adapters/rate-limit/memory-rate-limiter';
 import { afterCommit, storeCallCounter } from './adapters/store-decorators';
-import { EditorAuthenticator } from './auth/editor-authenticator';
 import type { Config } from './config';
 import type { GraphStore } from './domain/ports/graph-store.port';
-import { createContext } from './graphql/context.type';
 import { createApollo } from './graphql/create-apollo';
 import type { ExecutionMismatch } from './graphql/execution/compiled-executor';
 import { countListItems } from './graphql/execution/result-budget';
@@ -21,6 +18,7 @@ import { GraphExtentSource } from './graphql/query-limits';
 import { buildSkillGraphSchema } from './graphql/schema';
 import type { DrainResult } from './http/connection-drain';
 import { createApp } from './http/create-app';
+import { registerGraphQLRoute } from './http/graphql.routes';
 import { ResponseCache, changesCachedAnswers } from './http/response-cache';
 import { Metrics } from './observability/metrics';
 import type { RequestStats } from './observability/request-stats';
@@ -53,22 +51,7 @@ export interface ServerOverrides {
 }
 
 export async function startServer(config: Config, overrides: ServerOverrides = {}): Promise<SkillGraphServer> {
-  // The cache's invalidation sees this process's writes only; with Neo4j, others write too.
-  const cache =
-    config.neo4j === null && config.responseCacheBytes > 0 ? new ResponseCache(config.responseCacheBytes) : null;
-  const { store: opened, opening } =
-    overrides.store === undefined ? await createStore(config) : { store: overrides.store, opening: null };
-  // The cost estimate sizes lists by the graph's extent. Only this process writes to the embedded
-  // store, so there the extent changes only on a commit here; other API instances write to Neo4j.
-  const extents = new GraphExtentSource(() => opened.graphExtent(), config.neo4j === null ? Infinity : 5000);
-  const store = afterCommit(opened, (called) => {
-    if (!changesCachedAnswers(called)) return;
-    cache?.invalidate();
-    extents.invalidate();
-  });
-  // Read once now, so the first queries are not the ones that wait for it (an unreachable Neo4j
-  // is read again on the first query).
-  await extents.current().catch(() => undefined);
+  const { store, opening, cache, extents } = await openStore(config, overrides.store);
   const schema = countListItems(overrides.schema ?? (await buildSkillGraphSchema()));
   const metrics = new Metrics(operationNamesOf(config.trustedDocuments.file));
   let shuttingDown = false;
@@ -91,7 +74,17 @@ export async function startServer(config: Config, overrides: ServerOverrides = {
     },
   });
   await apollo.start();
-  await app.register(fastifyApollo(apollo), { path: '/graphql', context: requestContexts(config, store, metrics) });
+  // Per request, so the request's log line can say how many store calls it made.
+  const storeFor = storeCallCounter<RequestStats>(store, (stats, method, failed) => {
+    stats.storeCalls += 1;
+    metrics.countStoreCall(method, failed);
+  });
+  const reportLimiter = new MemoryRateLimiter({
+    perClient: config.reportProblemLimit,
+    total: config.reportProblemGlobalLimit,
+    windowSeconds: config.reportProblemWindowSeconds,
+  });
+  await registerGraphQLRoute(app, config, { apollo, storeFor, reportLimiter });
 
   try {
     await app.listen({ port: config.port, host: config.host });
@@ -100,12 +93,8 @@ export async function startServer(config: Config, overrides: ServerOverrides = {
     await store.close();
     throw error;
   }
-  const address = app.server.address();
-  const port = typeof address === 'object' && address !== null ? address.port : config.port;
-  const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
-
   return {
-    url: `http://${host}:${port}/graphql`,
+    url: boundUrl(app, config),
     store,
     opening,
     metrics,
@@ -122,30 +111,33 @@ export async function startServer(config: Config, overrides: ServerOverrides = {
   };
 }
 
-/** Each GraphQL request's context: its services over a store view that counts its calls. */
-function requestContexts(config: Config, store: GraphStore, metrics: Metrics) {
-  const authenticator = new EditorAuthenticator(config.editors);
-  // Per request, so the request's log line can say how many store calls it made.
-  const countedFor = storeCallCounter<RequestStats>(store, (stats, method, failed) => {
-    stats.storeCalls += 1;
-    metrics.countStoreCall(method, failed);
+/**
+ * The configured store (or the given one), decorated so that a commit that changes cached
+ * answers empties the response cache and the cost estimate's graph extent.
+ */
+async function openStore(config: Config, given: GraphStore | undefined) {
+  // The cache's invalidation sees this process's writes only; with Neo4j, others write too.
+  const cache =
+    config.neo4j === null && config.responseCacheBytes > 0 ? new ResponseCache(config.responseCacheBytes) : null;
+  const { store: opened, opening } = given === undefined ? await createStore(config) : { store: given, opening: null };
+  // The cost estimate sizes lists by the graph's extent. Only this process writes to the embedded
+  // store, so there the extent changes only on a commit here; other API instances write to Neo4j.
+  const extents = new GraphExtentSource(() => opened.graphExtent(), config.neo4j === null ? Infinity : 5000);
+  const store = afterCommit(opened, (called) => {
+    if (!changesCachedAnswers(called)) return;
+    cache?.invalidate();
+    extents.invalidate();
   });
-  const clock = { now: () => new Date() };
-  const reportLimiter = new MemoryRateLimiter({
-    perClient: config.reportProblemLimit,
-    total: config.reportProblemGlobalLimit,
-    windowSeconds: config.reportProblemWindowSeconds,
-  });
-  const resultLimits = { maxItems: config.limits.maxResultItems, maxBytes: config.limits.maxResponseBytes };
-  return async (request: FastifyRequest) =>
-    createContext(
-      { store: countedFor(request.stats), clock, reportLimiter, resultLimits },
-      {
-        editor: authenticator.authenticate(request.headers.authorization),
-        client: request.ip,
-        requestId: request.id,
-        log: request.log,
-        stats: request.stats,
-      },
-    );
+  // Read once now, so the first queries are not the ones that wait for it (an unreachable Neo4j
+  // is read again on the first query).
+  await extents.current().catch(() => undefined);
+  return { store, opening, cache, extents };
+}
+
+/** The GraphQL endpoint's URL, with the port actually bound (useful with port 0). */
+function boundUrl(app: FastifyInstance, config: Config): string {
+  const address = app.server.address();
+  const port = typeof address === 'object' && address !== null ? address.port : config.port;
+  const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+  return `http://${host}:${port}/graphql`;
 }
