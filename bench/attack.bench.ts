@@ -3,14 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { PROJECT_ROOT } from '../src/project-paths';
-import { exponentialShapes } from '../test/support/query-shapes';
+import { exponentialShapes } from './support/query-shapes';
 import { type BenchServer, startBenchServer } from './bench-support';
 
 const SRC_DIST = join(PROJECT_ROOT, 'dist', 'src');
 
 // npm run bench:attack: the production process with its default limits, a normal query sent
 // one at a time (new text each time, as the attack report's probe: a comment makes it unique),
-// first alone and then while two clients send every exponential shape (test/support/query-shapes)
+// first alone and then while two clients send every exponential shape (bench/support/query-shapes)
 // round and round. Reports the probe's latency both ways, and what the shapes got.
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);

@@ -100,3 +100,15 @@ export async function latencyOf(
   const latency = (bench.tasks[0].result as unknown as { latency: { p50: number; p99: number } }).latency;
   return { p50Ms: round(latency.p50), p99Ms: round(latency.p99) };
 }
+
+/** autocannon options that POST `bodies` in turn, round and round, over `connections` connections. */
+export function postingInTurn(url: string, bodies: readonly string[], connections: number) {
+  let next = 0;
+  return {
+    url,
+    method: 'POST' as const,
+    headers: { 'content-type': 'application/json' },
+    connections,
+    requests: [{ setupRequest: (request: object) => ({ ...request, body: bodies[next++ % bodies.length] }) }],
+  };
+}

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import autocannon from 'autocannon';
 
 import { loadDataset } from '../src/dataset/load-dataset';
-import { metricsHeaders, post, startBenchServer } from './bench-support';
+import { metricsHeaders, post, startBenchServer, postingInTurn } from './bench-support';
 
 // The uncached request path (issue 14): three workloads for two queries, each as a ratio to a
 // bare node:http server and as CPU microseconds per request of the server process (from its
@@ -65,14 +65,7 @@ async function cpuSeconds(url: string): Promise<number> {
 }
 
 async function run(url: string, bodies: readonly string[], withCpu: boolean): Promise<Measured> {
-  let next = 0;
-  const options = {
-    url,
-    method: 'POST' as const,
-    headers: { 'content-type': 'application/json' },
-    connections: CONNECTIONS,
-    requests: [{ setupRequest: (request: object) => ({ ...request, body: bodies[next++ % bodies.length] }) }],
-  };
+  const options = postingInTurn(url, bodies, CONNECTIONS);
   await autocannon({ ...options, duration: WARMUP });
   const before = withCpu ? await cpuSeconds(url) : 0;
   const result = await autocannon({ ...options, duration: SECONDS });

@@ -5,7 +5,7 @@ import type * as Tinybench from 'tinybench' with { 'resolution-mode': 'import' }
 
 import { EmbeddedGraphStore } from '../src/adapters/embedded/embedded-graph-store';
 import type { Dataset } from '../src/dataset/dataset.types';
-import { generateDataset } from '../src/dataset/generate-dataset';
+import { generateDataset } from './support/generate-dataset';
 import { LearningService } from '../src/domain/learning/learning.service';
 import { SkillGraphService } from '../src/domain/reading/skill-graph.service';
 import { PROJECT_ROOT } from '../src/project-paths';

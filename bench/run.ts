@@ -7,11 +7,11 @@ import autocannon from 'autocannon';
 
 import type { Neo4jConfig } from '../src/config';
 import { loadConfig } from '../src/config';
-import { generateDataset } from '../src/dataset/generate-dataset';
+import { generateDataset } from './support/generate-dataset';
 import { PROJECT_ROOT } from '../src/project-paths';
 import type { TypicalQuery } from './bench-inputs';
 import { TYPICAL_QUERIES, scaledQueryTexts, scaledQuestions } from './bench-inputs';
-import { DIST, body, latencyOf, post, ratio, startBenchServer, storeCallsSoFar } from './bench-support';
+import { DIST, body, latencyOf, post, ratio, startBenchServer, storeCallsSoFar, postingInTurn } from './bench-support';
 import type { Neo4jReport } from './neo4j.bench';
 import { neo4jBenchmarks } from './neo4j.bench';
 import { writesUnderReadLoad } from './writes.bench';
@@ -35,14 +35,7 @@ interface Load {
 }
 
 async function load(url: string, bodies: readonly string[], seconds = DURATION): Promise<Load> {
-  let next = 0;
-  const options = {
-    url,
-    method: 'POST' as const,
-    headers: { 'content-type': 'application/json' },
-    connections: CONNECTIONS,
-    requests: [{ setupRequest: (request: object) => ({ ...request, body: bodies[next++ % bodies.length] }) }],
-  };
+  const options = postingInTurn(url, bodies, CONNECTIONS);
   await autocannon({ ...options, duration: WARMUP });
   const result = await autocannon({ ...options, duration: seconds });
   return {

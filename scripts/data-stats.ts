@@ -1,4 +1,4 @@
-import { distribution, essentialPlans } from '../src/dataset/dataset-stats';
+import { distribution, essentialPlans } from './support/dataset-stats';
 import { loadDataset } from '../src/dataset/load-dataset';
 
 // npm run data:stats: the shape of the content as a learner meets it. For each level, the hours

@@ -4,7 +4,7 @@ import pino from 'pino';
 
 import { EmbeddedGraphStore } from '../../src/adapters/embedded/embedded-graph-store';
 import { loadConfig } from '../../src/config';
-import { generateDataset } from '../../src/dataset/generate-dataset';
+import { generateDataset } from '../support/generate-dataset';
 import { loadDataset } from '../../src/dataset/load-dataset';
 import { startServer } from '../../src/server';
 import { buildPlainSchema } from '../plain-schema';

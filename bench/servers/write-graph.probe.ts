@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { DATASET_FILES, DATASET_VERSION_FILE } from '../../src/dataset/load-dataset';
-import { generateDataset } from '../../src/dataset/generate-dataset';
+import { generateDataset } from '../support/generate-dataset';
 import { serializeDataset } from '../../src/dataset/serialize-dataset';
 
 // Writes a generated graph of BENCH_SKILLS skills as a data folder like data/, in a process of its

@@ -102,7 +102,7 @@ function codeOfRefusal(formatted: GraphQLFormattedError, error: unknown): GraphQ
     : formatted.extensions;
 }
 
-export const MAX_ECHOED_MESSAGE = 300;
+const MAX_ECHOED_MESSAGE = 300;
 
 function bounded(message: string): string {
   return message.length <= MAX_ECHOED_MESSAGE
@@ -119,7 +119,7 @@ function isLimitRefusal(formatted: GraphQLFormattedError): boolean {
   );
 }
 
-export function graphqlCode(code: DomainErrorCode): string {
+function graphqlCode(code: DomainErrorCode): string {
   switch (code) {
     case 'NOT_FOUND':
       return 'NOT_FOUND';

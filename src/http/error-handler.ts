@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 
 import { INTERNAL_ERROR_MESSAGE } from '../graphql/format-error';
-import { GRAPHQL_PATH } from './graphql-route';
+import { GRAPHQL_PATH } from './graphql-route-hooks';
 import './request-observation';
 
 /**

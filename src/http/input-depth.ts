@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 
 import type { Metrics } from '../observability/metrics';
-import { onGraphQLRoute } from './graphql-route';
+import { onGraphQLRoute } from './graphql-route-hooks';
 import './request-observation';
 
 /**

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Metrics } from '../observability/metrics';
 import type { RequestStats } from '../observability/request-stats';
 import { newRequestStats } from '../observability/request-stats';
-import { GRAPHQL_PATH } from './graphql-route';
+import { GRAPHQL_PATH } from './graphql-route-hooks';
 
 declare module 'fastify' {
   interface FastifyRequest {

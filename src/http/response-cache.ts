@@ -4,7 +4,7 @@ import Negotiator from 'negotiator';
 
 import type { GraphWriter } from '../domain/ports/graph-store.port';
 import type { Metrics } from '../observability/metrics';
-import { onGraphQLRoute } from './graphql-route';
+import { onGraphQLRoute } from './graphql-route-hooks';
 import './request-observation';
 
 export interface CachedResponse {

@@ -1,6 +1,6 @@
 import type { GraphStore } from '../../src/domain/ports/graph-store.port';
-import type { GraphStoreMethod } from '../../src/adapters/instrumented-graph-store';
-import { instrumentGraphStore } from '../../src/adapters/instrumented-graph-store';
+import type { GraphStoreMethod } from '../../src/adapters/store-decorators';
+import { instrumentGraphStore } from '../../src/adapters/store-decorators';
 import type { TestServer } from '../support/test-server';
 import { execute, startTestServer } from '../support/test-server';
 

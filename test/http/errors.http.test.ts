@@ -2,9 +2,9 @@ import { EmbeddedGraphStore } from '../../src/adapters/embedded/embedded-graph-s
 import { loadDataset } from '../../src/dataset/load-dataset';
 import type { GraphStore } from '../../src/domain/ports/graph-store.port';
 import { execute, startTestServer } from '../support/test-server';
-import { defineErrorsSuite } from './errors-suite';
 
-defineErrorsSuite('embedded', () => startTestServer());
+// The errors suite itself runs on both stores from store-suites.ts; these faults are injected
+// into the embedded store only.
 
 describe('unexpected faults', () => {
   /** The real store with one method broken, to stand for a bug or an outage. */

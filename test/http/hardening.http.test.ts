@@ -1,7 +1,7 @@
 import { getIntrospectionQuery } from 'graphql';
 
 import { EmbeddedGraphStore } from '../../src/adapters/embedded/embedded-graph-store';
-import { instrumentGraphStore } from '../../src/adapters/instrumented-graph-store';
+import { instrumentGraphStore } from '../../src/adapters/store-decorators';
 import { loadDataset } from '../../src/dataset/load-dataset';
 import type { GraphStore } from '../../src/domain/ports/graph-store.port';
 import type { TestServer } from '../support/test-server';

@@ -1,6 +1,6 @@
 import { ALICE, EDITOR_ENV } from '../http/editing-suite';
 import { describeOnNeo4j, reseed, startOnNeo4j } from '../support/neo4j';
-import { TcpProxy, boltAddress } from '../support/tcp-proxy';
+import { TcpProxy, boltAddress } from '../../bench/support/tcp-proxy';
 import { execute } from '../support/test-server';
 
 // Neo4j goes away under load and comes back: the API answers SERVICE_UNAVAILABLE meanwhile

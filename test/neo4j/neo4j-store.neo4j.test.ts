@@ -1,26 +1,24 @@
 import { Neo4jGraphStore } from '../../src/adapters/neo4j/neo4j-graph-store';
 import { seedNeo4j } from '../../src/adapters/neo4j/neo4j-import';
 import { loadDataset } from '../../src/dataset/load-dataset';
-import { defineGraphStoreContract } from '../contract/graph-store.contract';
-import { defineBatchingSuite } from '../http/batching-suite';
-import { ALICE, EDITOR_ENV, defineEditingSuite } from '../http/editing-suite';
-import { defineErrorsSuite } from '../http/errors-suite';
-import { defineIntegritySuite } from '../http/integrity-suite';
-import { defineLearningSuite } from '../http/learning-suite';
-import { defineQuerySuite } from '../http/query-suite';
+import { ALICE, EDITOR_ENV } from '../http/editing-suite';
+import { type SuiteData, defineStoreSuites } from '../http/store-suites';
 import { describeOnNeo4j, reseed, seedDriver, startOnNeo4j } from '../support/neo4j';
 import { execute } from '../support/test-server';
 
-// The store contract and every HTTP suite the embedded store passes, on a real Neo4j. It leaves
-// the canonical dataset in place, with a few test skills added by the editing suite.
+// Every store suite (the contract and the HTTP suites the embedded store passes) on a real Neo4j,
+// and its import. It leaves the canonical dataset in place, with a few test skills added by the
+// editing suite.
+
+/** The describe title each kind of suite data ran under, before the suites came from one list. */
+const GROUP_TITLES: Readonly<Record<SuiteData, string | null>> = {
+  'own stores': null,
+  // Neo4j keeps what it holds across API instances: a restart is a new API on the same database.
+  'own graph': 'over a graph of its own',
+  'canonical dataset': 'over the canonical dataset',
+};
 
 describeOnNeo4j('Neo4j store', (config) => {
-  defineGraphStoreContract('neo4j', async (dataset) => {
-    const driver = seedDriver(config);
-    await seedNeo4j(driver, dataset, { database: config.database, reset: true });
-    return new Neo4jGraphStore(driver, config);
-  });
-
   describe('the import of the canonical dataset', () => {
     const dataset = loadDataset();
     const run = async (reset: boolean) => {
@@ -86,9 +84,17 @@ describeOnNeo4j('Neo4j store', (config) => {
     });
   });
 
-  describe('over a graph of its own', () => {
-    // Neo4j keeps what it holds across API instances: a restart is a new API on the same database.
-    defineIntegritySuite('neo4j', {
+  defineStoreSuites({
+    name: 'neo4j',
+    contractName: 'neo4j',
+    async contractStore(dataset) {
+      const driver = seedDriver(config);
+      await seedNeo4j(driver, dataset, { database: config.database, reset: true });
+      return new Neo4jGraphStore(driver, config);
+    },
+    openStore: async () => Neo4jGraphStore.connect(config),
+    start: (env = {}) => startOnNeo4j(config, env),
+    ownGraph: {
       async start(dataset, env) {
         await reseed(config, dataset);
         return startOnNeo4j(config, env);
@@ -97,17 +103,14 @@ describeOnNeo4j('Neo4j store', (config) => {
         await api.close();
         return startOnNeo4j(config, env);
       },
-    });
-  });
-
-  describe('over the canonical dataset', () => {
-    beforeAll(() => reseed(config));
-
-    defineQuerySuite('neo4j', () => startOnNeo4j(config));
-    defineLearningSuite('neo4j', () => startOnNeo4j(config));
-    defineErrorsSuite('neo4j', () => startOnNeo4j(config));
-    defineBatchingSuite('neo4j', async () => Neo4jGraphStore.connect(config));
-    // Last: it adds skills of its own (uniquely named) to the canonical graph.
-    defineEditingSuite('neo4j', (env) => startOnNeo4j(config, env));
+    },
+    group(data, define) {
+      const title = GROUP_TITLES[data];
+      if (title === null) return define();
+      describe(title, () => {
+        if (data === 'canonical dataset') beforeAll(() => reseed(config));
+        define();
+      });
+    },
   });
 });

@@ -6,7 +6,7 @@ import { loadStatements } from '../../src/adapters/neo4j/cypher-statements';
 import { StoreUnavailableError } from '../../src/domain/model/domain-error';
 import { ALICE, EDITOR_ENV } from '../http/editing-suite';
 import { describeOnNeo4j, reseed, startOnNeo4j } from '../support/neo4j';
-import { TcpProxy, boltAddress } from '../support/tcp-proxy';
+import { TcpProxy, boltAddress } from '../../bench/support/tcp-proxy';
 import type { TestServer } from '../support/test-server';
 import { execute } from '../support/test-server';
 

@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { exponentialShapes } from '../support/query-shapes';
+import { exponentialShapes } from '../../bench/support/query-shapes';
 import { type ServerProcess, startServerProcess } from '../support/server-process';
 
 // The attack report's query bombs (shared/reviews/attack-2447657.md, D1 and D2) against the real

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 
 import { EmbeddedGraphStore } from '../../src/adapters/embedded/embedded-graph-store';
 import type { Dataset } from '../../src/dataset/dataset.types';
-import { generateDataset } from '../../src/dataset/generate-dataset';
+import { generateDataset } from '../../bench/support/generate-dataset';
 import { LearningService } from '../../src/domain/learning/learning.service';
 import { SkillGraphService } from '../../src/domain/reading/skill-graph.service';
 

@@ -80,22 +80,37 @@ async function crossCheck(
   dataset: Dataset,
   neighbours: readonly (readonly { slug: string }[])[],
 ): Promise<void> {
-  const slugs = dataset.skills.map((s) => s.slug);
   const problems: string[] = [];
-  const same = (what: string, actual: unknown, expected: unknown) => {
+  const same: Same = (what, actual, expected) => {
     if (JSON.stringify(actual) !== JSON.stringify(expected)) {
       problems.push(`${what}: ${JSON.stringify(actual)} where the other direction says ${JSON.stringify(expected)}`);
     }
   };
-  const grouped = (keys: readonly string[], pairs: readonly (readonly [string, string])[]) =>
-    keys.map((key) =>
-      pairs
-        .filter(([k]) => k === key)
-        .map(([, v]) => v)
-        .sort(compareSlugs),
-    );
-  const sorted = (values: readonly string[]) => [...values].sort(compareSlugs);
+  await checkSkillLookups(reader, dataset, neighbours, same);
+  await checkGroupings(reader, dataset, same);
+  await checkTraversals(reader, dataset, same);
+  if (problems.length > 0) throw new Error(`The store answers inconsistently:\n  ${problems.join('\n  ')}`);
+}
 
+/** Records a problem when the store's answer differs from what the other direction implies. */
+type Same = (what: string, actual: unknown, expected: unknown) => void;
+
+const grouped = (keys: readonly string[], pairs: readonly (readonly [string, string])[]) =>
+  keys.map((key) =>
+    pairs
+      .filter(([k]) => k === key)
+      .map(([, v]) => v)
+      .sort(compareSlugs),
+  );
+const sorted = (values: readonly string[]) => [...values].sort(compareSlugs);
+
+async function checkSkillLookups(
+  reader: GraphReader,
+  dataset: Dataset,
+  neighbours: readonly (readonly { slug: string }[])[],
+  same: Same,
+): Promise<void> {
+  const slugs = dataset.skills.map((s) => s.slug);
   same('findSkillsBySlugs', await reader.findSkillsBySlugs(slugs), dataset.skills);
   same(
     'findResourcesBySlugs',
@@ -142,6 +157,9 @@ async function crossCheck(
       dataset.related.flatMap((e) => [[e.skill, e.related] as const, [e.related, e.skill] as const]),
     ),
   );
+}
+
+async function checkGroupings(reader: GraphReader, dataset: Dataset, same: Same): Promise<void> {
   const areaSlugs = dataset.areas.map((a) => a.slug);
   const skillsByArea = grouped(
     areaSlugs,
@@ -166,6 +184,10 @@ async function crossCheck(
       dataset.skills.map((s) => [s.level, s.slug]),
     ),
   );
+}
+
+async function checkTraversals(reader: GraphReader, dataset: Dataset, same: Same): Promise<void> {
+  const slugs = dataset.skills.map((s) => s.slug);
   for (const scope of ['essential', 'all'] as const) {
     const edges = dataset.prerequisites.filter((e) => scope === 'all' || e.strength === 'ESSENTIAL');
     const counts = allUnlockCounts(edges, MAX_CHAIN_DEPTH);
@@ -184,5 +206,4 @@ async function crossCheck(
         .sort((a, b) => b[1] - a[1] || compareSlugs(a[0], b[0])),
     );
   }
-  if (problems.length > 0) throw new Error(`The store answers inconsistently:\n  ${problems.join('\n  ')}`);
 }

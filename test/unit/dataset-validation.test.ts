@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { InvalidDatasetError } from '../../src/domain/model/domain-error';
-import { generateDataset } from '../../src/dataset/generate-dataset';
+import { generateDataset } from '../../bench/support/generate-dataset';
 import { DEFAULT_DATA_DIR, parseDataset, readDataset } from '../../src/dataset/load-dataset';
 import { serializeDataset } from '../../src/dataset/serialize-dataset';
 import {

@@ -1,11 +1,10 @@
-import { closeSync, existsSync, openSync, readSync, renameSync } from 'node:fs';
-
 import type { Dataset } from '../../dataset/dataset.types';
 import { StoreUnavailableError } from '../../domain/model/domain-error';
 import type { GraphReader, GraphStore, GraphTransaction, StoreStatus } from '../../domain/ports/graph-store.port';
-import { diffOperations } from './graph-diff';
+import { GRAPH_READS } from '../../domain/ports/graph-store.port';
+import { delegatingClass, forward } from '../store-decorators';
 import { GraphState } from './graph-state';
-import type { JournalContents, JournalEntry, JournalHeader, JournalOp } from './journal-file';
+import type { JournalContents, JournalEntry, JournalHeader } from './journal-file';
 import {
   JOURNAL_FORMAT,
   JournalWriter,
@@ -19,7 +18,7 @@ import {
 } from './journal-file';
 import { JournalLock } from './journal-lock';
 import { ReadWriteGate } from './read-write-gate';
-import { readSnapshot } from './snapshot-file';
+import { migrateWholeGraphFile } from './legacy/whole-graph-migration';
 
 export interface EmbeddedStoreOptions {
   /** The canonical dataset (data/), loaded and validated. */
@@ -43,10 +42,10 @@ export interface EmbeddedStoreOptions {
 }
 
 /** A large entry's worth: the request body limit and the change record that repeats it, with room. */
-export const DEFAULT_MIN_FREE_BYTES = 1024 * 1024;
+const DEFAULT_MIN_FREE_BYTES = 1024 * 1024;
 
 /** A journaled change that no longer applies, kept aside in `<journal>.set-aside`. */
-export interface SetAsideChange {
+interface SetAsideChange {
   /** The change's operation and subject ("addPrerequisite kafka -> queues"), or what it did. */
   readonly name: string;
   readonly reason: string;
@@ -76,44 +75,18 @@ interface DiskWork {
   cutTailAt: number | null;
 }
 
-const READ_METHODS = [
-  'listAreas',
-  'listLevels',
-  'listSkills',
-  'listResources',
-  'listResponsibilities',
-  'findAreasBySlugs',
-  'findLevelsBySlugs',
-  'findSkillsBySlugs',
-  'findResourcesBySlugs',
-  'findResponsibilitiesBySlugs',
-  'skillsOfAreas',
-  'countSkillsOfAreas',
-  'skillsOfLevels',
-  'childrenOfSkills',
-  'prerequisitesOfSkills',
-  'dependentsOfSkills',
-  'relatedOfSkills',
-  'resourcesOfSkills',
-  'responsibilitiesOfSkills',
-  'skillsOfResources',
-  'skillsOfResponsibilities',
-  'responsibilitiesOfLevels',
-  'prerequisiteClosure',
-  'dependentClosure',
-  'rankedFoundations',
-  'unlockCounts',
-  'search',
-  'listChanges',
-  'listProblems',
-  'findProblemsByIds',
-  'datasetInfo',
-  'graphExtent',
-] as const satisfies readonly (keyof GraphReader)[];
+interface Gated {
+  readonly gate: ReadWriteGate;
+  readonly state: GraphState;
+}
 
-// The read methods are installed by the constructor, each through the gate.
-// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
-export interface EmbeddedGraphStore extends GraphReader {}
+/** The port's reads, each run on the graph through the gate: readers wait while a write is open. */
+const GatedReads = delegatingClass<GraphReader, (typeof GRAPH_READS)[number], Gated>(
+  GRAPH_READS,
+  (name) =>
+    ({ gate, state }, args) =>
+      gate.read(() => forward(state, name, args) as Promise<unknown>),
+);
 
 /**
  * The zero-install store: the graph in process memory, accepted changes in an append-only
@@ -122,9 +95,8 @@ export interface EmbeddedGraphStore extends GraphReader {}
  * they never see half of one. Writes run one at a time, so a rule checked inside one still
  * holds when it commits.
  */
-// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
-export class EmbeddedGraphStore implements GraphStore {
-  private readonly gate = new ReadWriteGate();
+export class EmbeddedGraphStore extends GatedReads implements GraphStore {
+  private readonly gate: ReadWriteGate;
   private queue: Promise<unknown> = Promise.resolve();
   /** Why the last write could not be saved, until the disk takes writes again. */
   private writeFailure: Error | null = null;
@@ -144,11 +116,9 @@ export class EmbeddedGraphStore implements GraphStore {
     private readonly diskWork: DiskWork | null = null,
     private readonly minFreeBytes: number = DEFAULT_MIN_FREE_BYTES,
   ) {
-    for (const name of READ_METHODS) {
-      const method = state[name] as (...args: unknown[]) => Promise<unknown>;
-      (this as unknown as Record<string, unknown>)[name] = (...args: unknown[]) =>
-        this.gate.read(() => method.apply(state, args));
-    }
+    const gate = new ReadWriteGate();
+    super({ gate, state });
+    this.gate = gate;
   }
 
   /** What opening the store found and did. */
@@ -383,43 +353,6 @@ async function replay(
     return fast;
   } catch {
     return attempt(true);
-  }
-}
-
-/**
- * Takes over the whole-graph data file of earlier versions (`skill-graph.json` beside the
- * journal, or the journal's own path holding one): its graph becomes one journal entry of the
- * differences from data/, and the file is renamed `<file>.migrated`. A file that fails the rules
- * is renamed `<file>.unusable` instead, and data/ is served.
- */
-function migrateWholeGraphFile(journalFile: string, dataset: Dataset, fingerprint: string): string | null {
-  const candidates = [journalFile.replace(/\.journal$/, '.json'), journalFile];
-  const legacy = candidates.find((path) => existsSync(path) && isWholeGraphFile(path));
-  if (legacy === undefined || (legacy !== journalFile && existsSync(journalFile))) return null;
-  let ops: JournalOp[];
-  try {
-    const snapshot = readSnapshot(legacy);
-    if (snapshot === null) return null;
-    ops = diffOperations(GraphState.fromDataset(dataset).toSnapshot(), snapshot);
-  } catch {
-    renameSync(legacy, `${legacy}.unusable`);
-    return `${legacy} (unusable, renamed to ${legacy}.unusable)`;
-  }
-  const staged = `${journalFile}.migrating`;
-  rewriteJournal(staged, { format: JOURNAL_FORMAT, dataset: fingerprint }, [{ ops }]);
-  renameSync(legacy, `${legacy}.migrated`);
-  renameSync(staged, journalFile);
-  return legacy;
-}
-
-function isWholeGraphFile(path: string): boolean {
-  const fd = openSync(path, 'r');
-  try {
-    const head = Buffer.alloc(200);
-    const length = readSync(fd, head, 0, head.length, 0);
-    return /^\{\s*"format"\s*:\s*"backend-skill-graph\/snapshot@1"/.test(head.subarray(0, length).toString('utf8'));
-  } finally {
-    closeSync(fd);
   }
 }
 

@@ -1,4 +1,4 @@
-import type { Snapshot } from './graph-state';
+import type { Snapshot } from './graph-snapshot';
 import type { JournalOp } from './journal-file';
 
 /**

@@ -22,9 +22,8 @@ import { serializeDataset } from '../../dataset/serialize-dataset';
 import { syncFolder } from '../../dataset/write-dataset';
 import { StoreOpenError } from '../../domain/model/domain-error';
 import type { Change, Problem } from '../../domain/model/editing.types';
+import type { GraphWriter } from '../../domain/ports/graph-store.port';
 import type { PrerequisiteEdge, Resource, Skill } from '../../domain/model/skill-graph.types';
-
-export { JournalInUseError } from './journal-lock';
 
 // The embedded store's record of accepted changes: an append-only file of JSON lines next to the
 // canonical dataset. The first line names the format and the dataset the changes were made on
@@ -82,7 +81,7 @@ export function datasetFingerprint(dataset: Dataset): string {
 }
 
 /** Thrown when the journal exists but cannot be read: the start cannot know what was accepted. */
-export class JournalUnreadableError extends StoreOpenError {
+class JournalUnreadableError extends StoreOpenError {
   readonly code = 'JOURNAL_UNREADABLE';
 
   constructor(
@@ -332,4 +331,45 @@ export function diskFailure(error: unknown): string {
     default:
       return `the journal cannot be written (${code ?? 'unknown error'})`;
   }
+}
+
+/** What repeats a journal: the write primitives, and the sequence set to a journaled number. */
+type JournalTarget = Omit<GraphWriter, 'nextSequence'> & { setSequence(sequence: number): Promise<void> };
+
+/** Repeats one operation of a journal on `target`. */
+export async function applyJournalOp(target: JournalTarget, op: JournalOp): Promise<void> {
+  switch (op[0]) {
+    case 'putSkill':
+      return target.putSkill(op[1]);
+    case 'deleteSkill':
+      return target.deleteSkill(op[1]);
+    case 'putResource':
+      return target.putResource(op[1]);
+    case 'deleteResource':
+      return target.deleteResource(op[1]);
+    case 'linkResource':
+      return target.linkResource(op[1], op[2]);
+    case 'unlinkResource':
+      return target.unlinkResource(op[1], op[2]);
+    case 'putPrerequisite':
+      return target.putPrerequisite(op[1]);
+    case 'deletePrerequisite':
+      return target.deletePrerequisite(op[1], op[2]);
+    case 'putRelated':
+      return target.putRelated(op[1], op[2]);
+    case 'deleteRelated':
+      return target.deleteRelated(op[1], op[2]);
+    case 'putProblem':
+      return target.putProblem(op[1]);
+    case 'setSequence':
+      return target.setSequence(op[1]);
+    case 'recordChange':
+      return target.recordChange(op[1]);
+    default:
+      return unknownOperation(op);
+  }
+}
+
+function unknownOperation(op: never): never {
+  throw new Error(`unknown journal operation ${JSON.stringify(op)}`);
 }

@@ -20,7 +20,7 @@ import { StoreOpenError } from '../../domain/model/domain-error';
 // the temporary folder; a file left by a dead holder refuses connections and is replaced.
 
 /** Thrown when another live process holds the journal: two writers would interleave lines. */
-export class JournalInUseError extends StoreOpenError {
+class JournalInUseError extends StoreOpenError {
   readonly code = 'JOURNAL_IN_USE';
 
   constructor(

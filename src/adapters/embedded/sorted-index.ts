@@ -42,7 +42,7 @@ export class SortedIndex {
 }
 
 /** First index whose element is not less than `slug` in a sorted list. */
-export function lowerBound(sorted: readonly string[], slug: string): number {
+function lowerBound(sorted: readonly string[], slug: string): number {
   let low = 0;
   let high = sorted.length;
   while (low < high) {
@@ -57,4 +57,14 @@ export function lowerBound(sorted: readonly string[], slug: string): number {
 export function upperBound(sorted: readonly string[], slug: string): number {
   const at = lowerBound(sorted, slug);
   return sorted[at] === slug ? at + 1 : at;
+}
+
+/** Inserts `slug` into a sorted list of distinct slugs (the caller knows it is absent). */
+export function insertSorted(sorted: string[], slug: string): void {
+  sorted.splice(lowerBound(sorted, slug), 0, slug);
+}
+
+export function removeSorted(sorted: string[], slug: string): void {
+  const at = lowerBound(sorted, slug);
+  if (sorted[at] === slug) sorted.splice(at, 1);
 }

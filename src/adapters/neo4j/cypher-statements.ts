@@ -1,48 +1,58 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
+import { GRAPH_READS } from '../../domain/ports/graph-store.port';
 import { CYPHER_DIR } from '../../project-paths';
 
 // Every statement the Neo4j store runs, read once from cypher/ at start-up. Naming them here
 // makes a missing or misnamed file fail at start, not on the first request that needs it.
 
-export const READ_STATEMENTS = [
-  'list-areas',
-  'list-levels',
-  'list-skills',
-  'list-resources',
-  'list-responsibilities',
-  'find-areas-by-slugs',
-  'find-levels-by-slugs',
-  'find-skills-by-slugs',
-  'find-resources-by-slugs',
-  'find-responsibilities-by-slugs',
-  'skills-of-areas',
-  'count-skills-of-areas',
-  'skills-of-levels',
-  'children-of-skills',
-  'prerequisites-of-skills',
-  'dependents-of-skills',
-  'related-of-skills',
-  'resources-of-skills',
-  'responsibilities-of-skills',
-  'skills-of-resources',
-  'skills-of-responsibilities',
-  'responsibilities-of-levels',
-  'prerequisite-closure',
-  'dependent-closure',
-  'ranked-foundations',
-  'ranked-foundations-all',
-  'unlock-counts',
-  'search',
-  'list-changes',
-  'list-problems',
-  'list-problems-with-status',
-  'find-problems-by-ids',
-  'dataset-info',
-  'graph-extent',
+/**
+ * The statements each read of the port runs (a read may choose between two), keyed by the port's
+ * own names: a read added to the port does not compile until its statements are named here.
+ */
+const STATEMENTS_OF_READS = {
+  findAreasBySlugs: ['find-areas-by-slugs'],
+  findLevelsBySlugs: ['find-levels-by-slugs'],
+  findSkillsBySlugs: ['find-skills-by-slugs'],
+  findResourcesBySlugs: ['find-resources-by-slugs'],
+  findResponsibilitiesBySlugs: ['find-responsibilities-by-slugs'],
+  findProblemsByIds: ['find-problems-by-ids'],
+  skillsOfAreas: ['skills-of-areas'],
+  countSkillsOfAreas: ['count-skills-of-areas'],
+  skillsOfLevels: ['skills-of-levels'],
+  childrenOfSkills: ['children-of-skills'],
+  prerequisitesOfSkills: ['prerequisites-of-skills'],
+  dependentsOfSkills: ['dependents-of-skills'],
+  relatedOfSkills: ['related-of-skills'],
+  resourcesOfSkills: ['resources-of-skills'],
+  responsibilitiesOfSkills: ['responsibilities-of-skills'],
+  skillsOfResources: ['skills-of-resources'],
+  skillsOfResponsibilities: ['skills-of-responsibilities'],
+  responsibilitiesOfLevels: ['responsibilities-of-levels'],
+  listAreas: ['list-areas'],
+  listLevels: ['list-levels'],
+  listSkills: ['list-skills'],
+  listResources: ['list-resources'],
+  listResponsibilities: ['list-responsibilities'],
+  listChanges: ['list-changes'],
+  listProblems: ['list-problems', 'list-problems-with-status'],
+  datasetInfo: ['dataset-info'],
+  graphExtent: ['graph-extent'],
+  prerequisiteClosure: ['prerequisite-closure'],
+  dependentClosure: ['dependent-closure'],
+  rankedFoundations: ['ranked-foundations', 'ranked-foundations-all'],
+  unlockCounts: ['unlock-counts'],
+  search: ['search'],
+} as const satisfies Record<(typeof GRAPH_READS)[number], readonly string[]>;
+
+/** Run in a read transaction: the port's reads, and the health check's ping. */
+export type ReadStatement = (typeof STATEMENTS_OF_READS)[keyof typeof STATEMENTS_OF_READS][number] | 'ping';
+
+export const READ_STATEMENTS: readonly ReadStatement[] = [
+  ...GRAPH_READS.flatMap((read): readonly ReadStatement[] => STATEMENTS_OF_READS[read]),
   'ping',
-] as const;
+];
 
 /** Run inside a write transaction, after lock-graph. */
 export const WRITE_STATEMENTS = [
@@ -75,7 +85,6 @@ export const IMPORT_STATEMENTS = [
 
 export const ADMIN_STATEMENTS = ['prune-graph', 'await-indexes'] as const;
 
-export type ReadStatement = (typeof READ_STATEMENTS)[number];
 export type ImportStatement = (typeof IMPORT_STATEMENTS)[number];
 export type WriteStatement = (typeof WRITE_STATEMENTS)[number];
 export type StatementName = ReadStatement | WriteStatement | ImportStatement | (typeof ADMIN_STATEMENTS)[number];

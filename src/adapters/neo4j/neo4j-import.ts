@@ -1,14 +1,12 @@
-import type { Driver, Integer, QueryResult } from 'neo4j-driver';
+import type { Driver, QueryResult } from 'neo4j-driver';
 import neo4j from 'neo4j-driver';
 
 import type { Dataset } from '../../dataset/dataset.types';
 import { MAX_CHAIN_DEPTH } from '../../domain/model/limits';
 import { allUnlockCounts } from '../../domain/graph/prerequisite-graph';
-import type { Resource, Skill } from '../../domain/model/skill-graph.types';
 import type { ImportStatement, Statements } from './cypher-statements';
 import { IMPORT_STATEMENTS, loadSchemaStatements, loadStatements } from './cypher-statements';
-
-export type ImportRow = Readonly<Record<string, string | boolean | null | Integer | readonly string[]>>;
+import { type ImportRow, resourceRow, skillParentRow, skillRow } from './neo4j-record.mapper';
 
 export interface ImportBatch {
   readonly statement: ImportStatement;
@@ -19,44 +17,8 @@ export interface ImportBatch {
  * The dataset as the `$rows` of each import statement, in IMPORT_STATEMENTS order. Whole numbers
  * are sent as Neo4j Integers: a JS number would be stored as a float (5.0, not 5).
  */
-const int = (value: number) => neo4j.int(value);
-
-/** Null counts keep those the node has (an API write; the store maintains them). */
-export function skillRow(s: Skill, counts: { essential: number; all: number } | null): ImportRow {
-  return {
-    slug: s.slug,
-    name: s.name,
-    description: s.description,
-    estimatedHours: int(s.estimatedHours),
-    area: s.area,
-    level: s.level,
-    unlockCount: counts === null ? null : int(counts.essential),
-    unlockCountAll: counts === null ? null : int(counts.all),
-  };
-}
-
-export function skillParentRow(s: Skill): ImportRow {
-  return { slug: s.slug, parent: s.parent };
-}
-
-export function resourceRow(r: Resource): ImportRow {
-  return {
-    slug: r.slug,
-    title: r.title,
-    kind: r.kind,
-    url: r.url,
-    authors: r.authors,
-    year: r.year === null ? null : int(r.year),
-    free: r.free,
-    estimatedHours: int(r.estimatedHours),
-  };
-}
-
-/**
- * The dataset as the `$rows` of each import statement, in IMPORT_STATEMENTS order. Whole numbers
- * are sent as Neo4j Integers: a JS number would be stored as a float (5.0, not 5).
- */
 export function importBatches(dataset: Dataset): ImportBatch[] {
+  const int = (value: number) => neo4j.int(value);
   // Kept on each node so ranking the foundations costs a sort, not a traversal per skill.
   const essential = allUnlockCounts(
     dataset.prerequisites.filter((e) => e.strength === 'ESSENTIAL'),
@@ -106,7 +68,7 @@ export function importBatches(dataset: Dataset): ImportBatch[] {
 const key = (from: string, to: string) => `${from}>${to}`;
 
 /** What the dataset holds, as the keys prune-graph keeps. */
-export function pruneParameters(dataset: Dataset): Record<string, string[]> {
+function pruneParameters(dataset: Dataset): Record<string, string[]> {
   return {
     areas: dataset.areas.map((a) => a.slug),
     levels: dataset.levels.map((l) => l.slug),

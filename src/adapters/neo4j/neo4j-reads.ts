@@ -27,6 +27,7 @@ import type {
   SkillLink,
 } from '../../domain/model/skill-graph.types';
 import type { ReadStatement } from './cypher-statements';
+import { luceneQuery } from './lucene-query';
 import {
   toArea,
   toChange,
@@ -287,12 +288,7 @@ export abstract class Neo4jReads implements GraphReader {
       // One more than asked, to learn whether another page follows.
       limit: neo4j.int(page.first + 1),
     });
-    const items = (record.get('items') as unknown[]).map(map);
-    return {
-      items: items.slice(0, page.first),
-      hasNextPage: items.length > page.first,
-      totalCount: toNumber(record.get('totalCount'), 'totalCount'),
-    };
+    return toPage(record, page.first, map);
   }
 
   private async findBySlugs<T extends { slug: string }>(
@@ -335,24 +331,16 @@ export abstract class Neo4jReads implements GraphReader {
       before: neo4j.int(page.beforeSequence ?? Number.MAX_SAFE_INTEGER),
       limit: neo4j.int(page.first + 1),
     });
-    const items = (record.get('items') as unknown[]).map(map);
-    return {
-      items: items.slice(0, page.first),
-      hasNextPage: items.length > page.first,
-      totalCount: toNumber(record.get('totalCount'), 'totalCount'),
-    };
+    return toPage(record, page.first, map);
   }
 }
-/**
- * A Lucene query for the user's words: each word escaped, then matched fuzzily (small typos) or
- * as a prefix, any word sufficing. It travels as a parameter; it is never spliced into Cypher.
- */
-export function luceneQuery(text: string): string {
-  return text
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((word) => word.length > 0)
-    .slice(0, 16)
-    .map((word) => word.replace(/[+\-&|!(){}[\]^"~*?:\\/]/g, '\\$&').toLowerCase())
-    .map((word) => `(${word}~ ${word}*)`)
-    .join(' ');
+
+/** A page from a statement that returned `items` (one more than asked, when another page follows) and `totalCount`. */
+function toPage<T>(record: Neo4jRecord, first: number, map: (value: unknown) => T): Page<T> {
+  const items = (record.get('items') as unknown[]).map(map);
+  return {
+    items: items.slice(0, first),
+    hasNextPage: items.length > first,
+    totalCount: toNumber(record.get('totalCount'), 'totalCount'),
+  };
 }

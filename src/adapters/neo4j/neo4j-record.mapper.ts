@@ -1,5 +1,5 @@
-import type { Record as Neo4jRecord } from 'neo4j-driver';
-import { isDateTime, isInt, isNode, isRelationship } from 'neo4j-driver';
+import type { Integer, Record as Neo4jRecord } from 'neo4j-driver';
+import neo4j, { isDateTime, isInt, isNode, isRelationship } from 'neo4j-driver';
 
 import type { Change, Problem, ProblemStatus } from '../../domain/model/editing.types';
 import type { SearchHit } from '../../domain/ports/graph-store.port';
@@ -17,7 +17,7 @@ import type {
   SkillLink,
 } from '../../domain/model/skill-graph.types';
 
-// Driver values become domain values here and nowhere else: Nodes and Relationships are
+// Both directions of the mapping. Driver values become domain values here and nowhere else: Nodes and Relationships are
 // unwrapped to their properties, Neo4j Integers become numbers only when they fit exactly.
 
 export class RecordMappingError extends Error {
@@ -30,7 +30,7 @@ export class RecordMappingError extends Error {
 type Properties = Readonly<Record<string, unknown>>;
 
 /** The properties of a Node or Relationship, or the map itself for a map projection. */
-export function propertiesOf(value: unknown): Properties {
+function propertiesOf(value: unknown): Properties {
   if (isNode(value as object) || isRelationship(value as object))
     return (value as { properties: Properties }).properties;
   if (typeof value === 'object' && value !== null && !Array.isArray(value)) return value as Properties;
@@ -144,7 +144,7 @@ function toStrength(value: unknown): PrerequisiteStrength {
 }
 
 /** A Neo4j DateTime as the ISO 8601 string the domain uses (millisecond precision, UTC). */
-export function toIsoString(value: unknown, field: string): string {
+function toIsoString(value: unknown, field: string): string {
   if (isDateTime(value as object)) return (value as { toStandardDate(): Date }).toStandardDate().toISOString();
   if (typeof value === 'string') return value;
   throw new RecordMappingError(`${field} should be a date-time, got ${describe(value)}`);
@@ -201,4 +201,44 @@ function describe(value: unknown): string {
   return typeof value === 'object'
     ? (value.constructor?.name ?? 'an object')
     : `${typeof value} ${JSON.stringify(value)}`;
+}
+
+/** One row of an import statement's `$rows`. */
+export type ImportRow = Readonly<Record<string, string | boolean | null | Integer | readonly string[]>>;
+
+// The other direction: domain values as the `$rows` of the import statements (which the API's
+// writes reuse). Whole numbers are sent as Neo4j Integers: a JS number would be stored as a
+// float (5.0, not 5).
+
+const int = (value: number) => neo4j.int(value);
+
+/** Null counts keep those the node has (an API write; the store maintains them). */
+export function skillRow(s: Skill, counts: { essential: number; all: number } | null): ImportRow {
+  return {
+    slug: s.slug,
+    name: s.name,
+    description: s.description,
+    estimatedHours: int(s.estimatedHours),
+    area: s.area,
+    level: s.level,
+    unlockCount: counts === null ? null : int(counts.essential),
+    unlockCountAll: counts === null ? null : int(counts.all),
+  };
+}
+
+export function skillParentRow(s: Skill): ImportRow {
+  return { slug: s.slug, parent: s.parent };
+}
+
+export function resourceRow(r: Resource): ImportRow {
+  return {
+    slug: r.slug,
+    title: r.title,
+    kind: r.kind,
+    url: r.url,
+    authors: r.authors,
+    year: r.year === null ? null : int(r.year),
+    free: r.free,
+    estimatedHours: int(r.estimatedHours),
+  };
 }

@@ -5,7 +5,7 @@ import type { Change, Problem } from '../../domain/model/editing.types';
 import type { GraphTransaction } from '../../domain/ports/graph-store.port';
 import type { PrerequisiteEdge, Resource, Skill } from '../../domain/model/skill-graph.types';
 import type { ImportStatement, ReadStatement, Statements, WriteStatement } from './cypher-statements';
-import { resourceRow, skillParentRow, skillRow } from './neo4j-import';
+import { resourceRow, skillParentRow, skillRow } from './neo4j-record.mapper';
 import type { Params } from './neo4j-reads';
 import { Neo4jReads } from './neo4j-reads';
 import { toNumber } from './neo4j-record.mapper';

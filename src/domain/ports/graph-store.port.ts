@@ -87,7 +87,7 @@ export interface EntityReader {
   findProblemsByIds(ids: readonly string[]): Promise<readonly (Problem | null)[]>;
 }
 
-export const ENTITY_READS = [
+const ENTITY_READS = [
   'findAreasBySlugs',
   'findLevelsBySlugs',
   'findSkillsBySlugs',
@@ -114,7 +114,7 @@ export interface RelationReader {
   responsibilitiesOfLevels(levelSlugs: readonly string[]): Promise<readonly (readonly Responsibility[])[]>; // guide order
 }
 
-export const RELATION_READS = [
+const RELATION_READS = [
   'skillsOfAreas',
   'countSkillsOfAreas',
   'skillsOfLevels',
@@ -145,7 +145,7 @@ export interface CatalogueReader {
   graphExtent(): Promise<GraphExtent>;
 }
 
-export const CATALOGUE_READS = [
+const CATALOGUE_READS = [
   'listAreas',
   'listLevels',
   'listSkills',
@@ -176,7 +176,7 @@ export interface TraversalReader {
   unlockCounts(skillSlugs: readonly string[], scope: EdgeScope): Promise<readonly number[]>;
 }
 
-export const TRAVERSAL_READS = [
+const TRAVERSAL_READS = [
   'prerequisiteClosure',
   'dependentClosure',
   'rankedFoundations',
@@ -192,7 +192,7 @@ export interface SearchReader {
   search(text: string, first: number): Promise<readonly SearchHit[]>;
 }
 
-export const SEARCH_READS = ['search'] as const satisfies readonly (keyof SearchReader)[];
+const SEARCH_READS = ['search'] as const satisfies readonly (keyof SearchReader)[];
 
 /** Everything a store answers. Inside a transaction, reads see the transaction's own writes. */
 export interface GraphReader extends EntityReader, RelationReader, CatalogueReader, TraversalReader, SearchReader {}

@@ -5,11 +5,11 @@ import type { Context } from '../request-context';
 import { QUERY_LIMIT_EXCEEDED } from '../query-limits';
 import { type TrustedDocuments, sha256 } from '../trusted-documents';
 
-export const PERSISTED_QUERY_NOT_ALLOWED = 'PERSISTED_QUERY_NOT_ALLOWED';
+const PERSISTED_QUERY_NOT_ALLOWED = 'PERSISTED_QUERY_NOT_ALLOWED';
 const QUERY_BYTES_LIMIT = 'bytes';
 
 /** Why a request is refused before its text is looked up, parsed or validated. */
-export interface Refusal {
+interface Refusal {
   /** For the rejections metric. */
   readonly reason: string;
   readonly error: GraphQLFormattedError;

@@ -1,6 +1,6 @@
-import { MAX_CHAIN_DEPTH } from '../domain/model/limits';
-import { longestPathFrom } from '../domain/graph/prerequisite-graph';
-import type { Dataset } from './dataset.types';
+import { MAX_CHAIN_DEPTH } from '../../src/domain/model/limits';
+import { longestPathFrom } from '../../src/domain/graph/prerequisite-graph';
+import type { Dataset } from '../../src/dataset/dataset.types';
 
 // What a learner faces for each skill if they start from nothing and follow essential
 // prerequisites only: the hours of the whole plan and the longest chain. The content's quality

@@ -5,8 +5,8 @@ import type {
   Responsibility,
   SeniorityLevel,
   Skill,
-} from '../domain/model/skill-graph.types';
-import type { Dataset, LinkRecord, RelatedEdge } from './dataset.types';
+} from '../../src/domain/model/skill-graph.types';
+import type { Dataset, LinkRecord, RelatedEdge } from '../../src/dataset/dataset.types';
 
 // Synthetic skill graphs of any size, for benchmarks and property tests. Deterministic for a
 // seed. The shape imitates a real curriculum: a couple of "core" clusters of fundamentals that
@@ -34,28 +34,76 @@ const WORDS = (
 ).split(' ');
 
 export function generateDataset(options: GeneratorOptions): Dataset {
+  const shape = shapeOf(options);
+  // In this order: each part draws from the same random sequence, so a seed keeps its graph.
+  const { skills, prerequisites } = skillsAndPrerequisites(shape);
+  const related = relatedEdges(shape);
+  const { resources, resourceSkills } = resourcesAndLinks(shape);
+  const areas: Area[] = AREAS.map((a, i) => ({ slug: a, name: a, description: `Area ${a}`, position: i + 1 }));
+  const levels: SeniorityLevel[] = LEVELS.map((l, i) => ({ slug: l, name: l, rank: i + 1, description: `Level ${l}` }));
+  const { responsibilities, responsibilitySkills } = responsibilitiesAndLinks(shape);
+  return {
+    areas,
+    levels,
+    skills,
+    prerequisites,
+    related,
+    responsibilities,
+    responsibilitySkills,
+    resources,
+    resourceSkills,
+  };
+}
+
+/** The graph's dimensions, its random source, and where each skill sits (cluster and layer). */
+interface Shape {
+  readonly n: number;
+  readonly random: () => number;
+  readonly pick: <T>(items: readonly T[]) => T;
+  readonly layers: number;
+  readonly clusterSize: number;
+  readonly perSkill: number;
+  readonly core: number;
+  readonly slug: (i: number) => string;
+  readonly clusterOf: (i: number) => number;
+  readonly layerOf: (i: number) => number;
+  /** Skills of each cluster by layer, to draw prerequisites from lower layers quickly. */
+  readonly byLayer: readonly (readonly number[][])[];
+}
+
+function shapeOf(options: GeneratorOptions): Shape {
   const n = options.skills;
   const random = mulberry32(options.seed ?? 1);
-  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)];
   const layers = options.layers ?? 12;
   const clusterSize = options.clusterSize ?? 100;
-  const perSkill = options.prerequisitesPerSkill ?? 3;
   const clusters = Math.ceil(n / clusterSize);
-  const core = Math.min(options.coreClusters ?? 2, clusters);
-
-  const slug = (i: number) => `s-${String(i).padStart(7, '0')}`;
   const clusterOf = (i: number) => Math.floor(i / clusterSize);
   const layerOf = (i: number) =>
     Math.floor(((i % clusterSize) * layers) / Math.min(clusterSize, n - clusterOf(i) * clusterSize));
-  // Skills of each cluster by layer, to draw prerequisites from lower layers quickly.
   const byLayer: number[][][] = Array.from({ length: clusters }, () => Array.from({ length: layers }, () => []));
   for (let i = 0; i < n; i++) byLayer[clusterOf(i)][layerOf(i)].push(i);
+  return {
+    n,
+    random,
+    pick: <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)],
+    layers,
+    clusterSize,
+    perSkill: options.prerequisitesPerSkill ?? 3,
+    core: Math.min(options.coreClusters ?? 2, clusters),
+    slug: (i: number) => `s-${String(i).padStart(7, '0')}`,
+    clusterOf,
+    layerOf,
+    byLayer,
+  };
+}
 
+function skillsAndPrerequisites(shape: Shape): { skills: Skill[]; prerequisites: PrerequisiteEdge[] } {
+  const { n, random, pick, layers, slug } = shape;
   const skills: Skill[] = [];
   const prerequisites: PrerequisiteEdge[] = [];
   for (let i = 0; i < n; i++) {
-    const cluster = clusterOf(i);
-    const layer = layerOf(i);
+    const cluster = shape.clusterOf(i);
+    const layer = shape.layerOf(i);
     skills.push({
       slug: slug(i),
       name: `${pick(WORDS)} ${pick(WORDS)} ${i}`,
@@ -66,23 +114,31 @@ export function generateDataset(options: GeneratorOptions): Dataset {
       parent: i % 8 === 0 ? null : slug(i - (i % 8)),
     });
     if (layer === 0) continue;
-    const wanted = Math.max(1, Math.round(perSkill * (0.5 + random())));
-    const chosen = new Set<number>();
-    for (let attempt = 0; chosen.size < wanted && attempt < wanted * 4; attempt++) {
-      // Mostly the layer just below, sometimes deeper; one edge in ten into a core cluster.
-      const below = Math.max(0, layer - 1 - Math.floor(random() * random() * layer));
-      const from = cluster >= core && random() < 0.1 ? Math.floor(random() * core) : cluster;
-      const candidates = byLayer[from][below];
-      if (candidates.length > 0) chosen.add(pick(candidates));
-    }
     // One edge in five is helpful; chosen without drawing from `random`, so the shape of a graph
     // for a seed is what it was before edges had a strength.
-    for (const target of chosen) {
+    for (const target of prerequisitesOf(shape, cluster, layer)) {
       const strength = (i + target) % 5 === 0 ? 'HELPFUL' : 'ESSENTIAL';
       prerequisites.push({ skill: slug(i), requires: slug(target), reason: `step ${layer}`, strength });
     }
   }
+  return { skills, prerequisites };
+}
 
+function prerequisitesOf(shape: Shape, cluster: number, layer: number): Set<number> {
+  const { random, pick, core } = shape;
+  const wanted = Math.max(1, Math.round(shape.perSkill * (0.5 + random())));
+  const chosen = new Set<number>();
+  for (let attempt = 0; chosen.size < wanted && attempt < wanted * 4; attempt++) {
+    // Mostly the layer just below, sometimes deeper; one edge in ten into a core cluster.
+    const below = Math.max(0, layer - 1 - Math.floor(random() * random() * layer));
+    const from = cluster >= core && random() < 0.1 ? Math.floor(random() * core) : cluster;
+    const candidates = shape.byLayer[from][below];
+    if (candidates.length > 0) chosen.add(pick(candidates));
+  }
+  return chosen;
+}
+
+function relatedEdges({ n, random, slug, clusterOf, clusterSize }: Shape): RelatedEdge[] {
   const related: RelatedEdge[] = [];
   const relatedKeys = new Set<string>();
   for (let r = 0; r < Math.floor(n / 10); r++) {
@@ -94,7 +150,10 @@ export function generateDataset(options: GeneratorOptions): Dataset {
       related.push({ skill: x, related: y });
     }
   }
+  return related;
+}
 
+function resourcesAndLinks({ n, random, pick, slug }: Shape): { resources: Resource[]; resourceSkills: LinkRecord[] } {
   const resources: Resource[] = [];
   const resourceSkills: LinkRecord[] = [];
   for (let r = 0; r < Math.ceil(n / 2); r++) {
@@ -115,9 +174,13 @@ export function generateDataset(options: GeneratorOptions): Dataset {
       resourceSkills.push({ from: `r-${String(r).padStart(7, '0')}`, skill: slug(skill) });
     }
   }
+  return { resources, resourceSkills };
+}
 
-  const areas: Area[] = AREAS.map((a, i) => ({ slug: a, name: a, description: `Area ${a}`, position: i + 1 }));
-  const levels: SeniorityLevel[] = LEVELS.map((l, i) => ({ slug: l, name: l, rank: i + 1, description: `Level ${l}` }));
+function responsibilitiesAndLinks({ n, random, slug }: Shape): {
+  responsibilities: Responsibility[];
+  responsibilitySkills: LinkRecord[];
+} {
   const responsibilities: Responsibility[] = [];
   const responsibilitySkills: LinkRecord[] = [];
   for (let r = 0; r < 9; r++) {
@@ -134,18 +197,7 @@ export function generateDataset(options: GeneratorOptions): Dataset {
       responsibilitySkills.push({ from: slugR, skill: slug(skill) });
     }
   }
-
-  return {
-    areas,
-    levels,
-    skills,
-    prerequisites,
-    related,
-    responsibilities,
-    responsibilitySkills,
-    resources,
-    resourceSkills,
-  };
+  return { responsibilities, responsibilitySkills };
 }
 
 /** Words until the paragraph is as long as the dataset rules want a description to be. */

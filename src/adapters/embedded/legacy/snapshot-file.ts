@@ -2,14 +2,15 @@ import { existsSync, readFileSync } from 'node:fs';
 
 import { z } from 'zod';
 
-import { parseDataset } from '../../dataset/load-dataset';
-import type { RawDataset } from '../../dataset/load-dataset';
-import { InvalidDatasetError } from '../../domain/model/domain-error';
-import { PROBLEM_STATUSES } from '../../domain/model/editing.types';
-import type { Snapshot } from './graph-state';
+import { parseDataset } from '../../../dataset/load-dataset';
+import type { RawDataset } from '../../../dataset/load-dataset';
+import { InvalidDatasetError } from '../../../domain/model/domain-error';
+import { PROBLEM_STATUSES } from '../../../domain/model/editing.types';
+import type { Snapshot } from '../graph-snapshot';
 
 // The whole-graph data file of earlier versions, which rewrote the graph with its history after
-// each accepted write. Only read now: the store takes such a file over into its journal.
+// each accepted write. Only read now: the store takes such a file over into its journal (see
+// whole-graph-migration.ts; removed in 1.0.0).
 
 const FORMAT = 'backend-skill-graph/snapshot@1';
 

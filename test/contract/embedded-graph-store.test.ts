@@ -1,4 +1,0 @@
-import { EmbeddedGraphStore } from '../../src/adapters/embedded/embedded-graph-store';
-import { defineGraphStoreContract } from './graph-store.contract';
-
-defineGraphStoreContract('embedded (graphology)', async (dataset) => EmbeddedGraphStore.fromDataset(dataset));
