@@ -5,12 +5,10 @@ FROM node:22-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci
-COPY tsconfig.json tsconfig.build.json ./
-COPY src ./src
-COPY scripts ./scripts
-RUN npm run build
-COPY web ./web
-RUN npm run build:web
+# The whole tree (less .dockerignore): the build's scripts read the explorer's documents, the
+# examples of docs/api and data/ to render the trusted-document manifest.
+COPY . .
+RUN npm run build && npm run build:web
 
 FROM node:22-bookworm-slim AS runtime
 ENV NODE_ENV=production
@@ -19,6 +17,7 @@ COPY package.json package-lock.json ./
 RUN npm ci --omit=dev && npm cache clean --force
 COPY --from=build /app/dist ./dist
 COPY --from=build /app/web/dist ./web/dist
+COPY --from=build /app/trusted-documents.json ./
 COPY data ./data
 COPY cypher ./cypher
 USER node
