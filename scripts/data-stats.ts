@@ -1,9 +1,13 @@
-import { distribution, essentialPlans } from './support/dataset-stats';
+import { EmbeddedGraphStore } from '../src/adapters/embedded/embedded-graph-store';
 import { loadDataset } from '../src/dataset/load-dataset';
+import { LearningService } from '../src/domain/learning/learning.service';
+import { SkillGraphService } from '../src/domain/reading/skill-graph.service';
+import { distribution, essentialPlans } from './support/dataset-stats';
 
 // npm run data:stats: the shape of the content as a learner meets it. For each level, the hours
 // of a skill's essential plan from scratch and the length of its longest essential chain, and
-// the heaviest junior plans; then the sizes of the graph.
+// the heaviest junior plans; then the sizes of the graph; then the flagship questions, asked of
+// the same services the API answers from.
 const dataset = loadDataset();
 const plans = essentialPlans(dataset);
 const rows = dataset.levels.map((level) => {
@@ -41,3 +45,44 @@ console.table(
 );
 const longest = [...plans].sort((a, b) => b.chainSteps - a.chainSteps)[0];
 console.log(`\nLongest essential chain (${longest.chainSteps} steps): ${longest.chain.join(' → ')}`);
+
+/** The questions a newcomer asks first: each plan from scratch, essential prerequisites only. */
+const FLAGSHIP_TARGETS = [
+  'distributed-transactions',
+  'cap-theorem',
+  'microservices',
+  'container-orchestration',
+  'caching',
+  'jwt',
+  'http',
+  'websockets',
+  'integration-testing',
+];
+
+async function flagshipPlans(): Promise<void> {
+  const store = EmbeddedGraphStore.fromDataset(dataset);
+  const skillGraph = new SkillGraphService(store);
+  const learning = new LearningService(store, skillGraph);
+  const rows = [];
+  for (const target of FLAGSHIP_TARGETS) {
+    const plan = await learning.learningPath({ targets: [target] });
+    rows.push({
+      target,
+      steps: plan.steps.length,
+      hours: plan.totalHours,
+      first: plan.steps[0]?.skill.slug ?? '',
+    });
+  }
+  const junior = await learning.gapAnalysis('junior', []);
+  rows.push({
+    target: 'gapAnalysis(junior)',
+    steps: junior.learningPath.steps.length,
+    hours: junior.learningPath.totalHours,
+    first: junior.learningPath.steps[0]?.skill.slug ?? '',
+  });
+  console.log('\nFlagship plans from scratch (essential prerequisites only)');
+  console.table(rows);
+  await store.close();
+}
+
+void flagshipPlans();
