@@ -193,6 +193,31 @@ describe('a skill page', () => {
     await page.screenshot({ path: join(SCREENSHOTS, 'skill-desktop.png'), fullPage: false });
   });
 
+  it('on a 1400 px screen, fits the distributed-transactions chain whole, every name written out inside its box', async () => {
+    const page = await openPage('/skills/distributed-transactions', { width: 1400, height: 900 });
+    await page.waitForSelector('svg.chain-svg');
+    const drawn = await page.$eval('.graph-scroll', (scroller) => ({
+      overflow: scroller.scrollWidth - scroller.clientWidth,
+      nodes: [...scroller.querySelectorAll<SVGAElement>('svg.chain-svg [data-node]')].map((node) => {
+        const text = node.querySelector('text')!.getBBox();
+        const box = node.querySelector('rect')!.getBBox();
+        return {
+          name: node.querySelector('title')!.textContent,
+          drawn: [...node.querySelectorAll('tspan')].map((line) => line.textContent).join(' '),
+          inside:
+            text.x >= box.x &&
+            text.x + text.width <= box.x + box.width &&
+            text.y >= box.y &&
+            text.y + text.height <= box.y + box.height,
+        };
+      }),
+    }));
+    // Nothing to scroll, so no box is cut at either edge (it was: "Computer networking" read "etworking").
+    expect(drawn.overflow).toBeLessThanOrEqual(0);
+    expect(drawn.nodes.length).toBeGreaterThan(10);
+    for (const node of drawn.nodes) expect(node).toEqual({ name: node.name, drawn: node.name, inside: true });
+  });
+
   it('follows helpful prerequisites when asked, drawn apart, and the depth control trims the chain', async () => {
     const essential = await chainOf(SKILL, 10, false);
     const all = await chainOf(SKILL, 10, true);

@@ -1,4 +1,4 @@
-import { NODE_HEIGHT, labelOf, layoutChain } from '../../../web/src/graph/chain-layout';
+import { LINE_HEIGHT, NODE_HEIGHT, labelLines, layoutChain } from '../../../web/src/graph/chain-layout';
 
 // A diamond with a tail: a needs b and c, both need d; e is helpful background for a.
 const nodes = ['a', 'b', 'c', 'd', 'e'].map((slug) => ({ slug, name: `Skill ${slug.toUpperCase()}` }));
@@ -59,7 +59,7 @@ describe('chain layout', () => {
       expect(one.y).toBeGreaterThanOrEqual(0);
       expect(one.x + one.width).toBeLessThanOrEqual(layout.width);
       expect(one.y + one.height).toBeLessThanOrEqual(layout.height);
-      expect(one.height).toBe(NODE_HEIGHT);
+      expect(one.height).toBe(NODE_HEIGHT + (one.lines.length - 1) * LINE_HEIGHT);
       for (const other of layout.nodes) {
         if (other === one) continue;
         const apart =
@@ -78,10 +78,21 @@ describe('chain layout', () => {
     expect(single.width).toBeGreaterThan(0);
   });
 
-  it('shortens long names for the box and keeps short ones', () => {
-    expect(labelOf('HTTP')).toBe('HTTP');
-    const long = labelOf('Synchronous versus asynchronous service communication');
-    expect(long.length).toBeLessThanOrEqual(28);
-    expect(long.endsWith('…')).toBe(true);
+  it('keeps short names on one line and wraps longer ones at spaces, whole', () => {
+    expect(labelLines('HTTP')).toEqual(['HTTP']);
+    expect(labelLines('Computer networking')).toEqual(['Computer networking']);
+    expect(labelLines('Programming in one backend language')).toEqual(['Programming in one', 'backend language']);
+    expect(labelLines('Messaging and message brokers')).toEqual(['Messaging and', 'message brokers']);
+  });
+
+  it('shortens only a name that needs more than three lines', () => {
+    expect(labelLines('Synchronous vs asynchronous service communication')).toEqual([
+      'Synchronous vs',
+      'asynchronous service',
+      'communication',
+    ]);
+    const lines = labelLines('Synchronous versus asynchronous service communication between many teams');
+    expect(lines).toEqual(['Synchronous versus', 'asynchronous service', 'communication…']);
+    expect(lines.every((line) => line.length <= 20)).toBe(true);
   });
 });

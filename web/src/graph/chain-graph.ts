@@ -2,7 +2,7 @@
 // reader: skills are links (Tab, Enter), arrows are focusable and announce their reason.
 import { h, svg } from '../dom';
 import { skillHref } from '../routes';
-import { type ChainEdgeInput, type ChainNodeInput, layoutChain } from './chain-layout';
+import { type ChainEdgeInput, type ChainNodeInput, LINE_HEIGHT, layoutChain } from './chain-layout';
 
 export interface ChainGraphInput {
   readonly target: ChainNodeInput;
@@ -10,7 +10,8 @@ export interface ChainGraphInput {
   readonly edges: readonly ChainEdgeInput[];
 }
 
-const MIN_SCALE = 0.7;
+// Small enough that a chain of a dozen skills fits a laptop's page whole; text stays legible.
+const MIN_SCALE = 0.6;
 const HINT = 'Hover over or focus an arrow to read why one skill needs the other.';
 
 export function chainGraph({ target, nodes, edges }: ChainGraphInput): HTMLElement {
@@ -71,11 +72,13 @@ export function chainGraph({ target, nodes, edges }: ChainGraphInput): HTMLEleme
         'text',
         {
           x: node.x + node.width / 2,
-          y: node.y + node.height / 2,
+          y: node.y + node.height / 2 - ((node.lines.length - 1) * LINE_HEIGHT) / 2,
           'dominant-baseline': 'central',
           'text-anchor': 'middle',
         },
-        node.label,
+        node.lines.map((line, index) =>
+          svg('tspan', { x: node.x + node.width / 2, dy: index === 0 ? 0 : LINE_HEIGHT }, line),
+        ),
       ),
     );
   });

@@ -16,8 +16,8 @@ export interface ChainEdgeInput {
   readonly reason: string;
 }
 interface PlacedNode extends ChainNodeInput {
-  /** The name as drawn: long names are shortened, the full name stays in `name`. */
-  readonly label: string;
+  /** The name as drawn, in up to three lines; only a very long name is shortened (`name` keeps it whole). */
+  readonly lines: readonly string[];
   /** Top-left corner and size, in SVG user units. */
   readonly x: number;
   readonly y: number;
@@ -36,24 +36,44 @@ export interface ChainLayout {
 }
 
 export const NODE_HEIGHT = 36;
-const MAX_LABEL_CHARS = 28;
+/** Each line after the first adds this much to a box. */
+export const LINE_HEIGHT = 16;
+// Names wrap onto more lines rather than being cut: boxes stay narrow, so a chain fits the
+// page more often, and the name is read whole.
+const LINE_CHARS = 20;
+const MAX_LINES = 3;
 // An average glyph of the 13 px system sans-serif the graph is drawn in; boxes only need to be
 // roughly right, because labels are shortened before they could overflow.
 const CHAR_WIDTH = 7.4;
 const PADDING_X = 14;
 const MARGIN = 12;
 
-export function labelOf(name: string): string {
-  return name.length <= MAX_LABEL_CHARS ? name : `${name.slice(0, MAX_LABEL_CHARS - 1).trimEnd()}…`;
+/** The name broken at spaces into lines of at most LINE_CHARS; past MAX_LINES, the last is shortened. */
+export function labelLines(name: string): string[] {
+  const lines: string[] = [];
+  for (const word of name.split(/\s+/).filter(Boolean)) {
+    const last = lines.at(-1);
+    if (last !== undefined && last.length + 1 + word.length <= LINE_CHARS) lines[lines.length - 1] = `${last} ${word}`;
+    else lines.push(word);
+  }
+  if (lines.length <= MAX_LINES) return lines;
+  const kept = lines.slice(0, MAX_LINES);
+  kept[MAX_LINES - 1] = `${kept[MAX_LINES - 1]!.slice(0, LINE_CHARS - 1).trimEnd()}…`;
+  return kept;
 }
 
 export function layoutChain(nodes: readonly ChainNodeInput[], edges: readonly ChainEdgeInput[]): ChainLayout {
   const graph = new graphlib.Graph({ multigraph: false });
   graph.setGraph({ rankdir: 'LR', nodesep: 14, ranksep: 56, marginx: MARGIN, marginy: MARGIN });
   graph.setDefaultEdgeLabel(() => ({}));
+  const linesOf = new Map(nodes.map((node) => [node.slug, labelLines(node.name)]));
   for (const node of nodes) {
-    const label = labelOf(node.name);
-    graph.setNode(node.slug, { width: Math.round(label.length * CHAR_WIDTH + 2 * PADDING_X), height: NODE_HEIGHT });
+    const lines = linesOf.get(node.slug)!;
+    const longest = Math.max(...lines.map((line) => line.length));
+    graph.setNode(node.slug, {
+      width: Math.round(longest * CHAR_WIDTH + 2 * PADDING_X),
+      height: NODE_HEIGHT + (lines.length - 1) * LINE_HEIGHT,
+    });
   }
   // Drawn from the prerequisite to what needs it, so learning reads left to right.
   for (const edge of edges) graph.setEdge(edge.to, edge.from, { weight: edge.strength === 'ESSENTIAL' ? 2 : 1 });
@@ -65,7 +85,7 @@ export function layoutChain(nodes: readonly ChainNodeInput[], edges: readonly Ch
     const y = box.y ?? 0;
     return {
       ...node,
-      label: labelOf(node.name),
+      lines: linesOf.get(node.slug)!,
       x: x - box.width / 2,
       y: y - box.height / 2,
       width: box.width,
