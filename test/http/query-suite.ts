@@ -130,6 +130,36 @@ export function defineQuerySuite(storeName: string, start: () => Promise<TestSer
       it('answers an unknown skill slug with null', async () => {
         expect(await query(`{ skill(slug: "astrology") { slug } }`)).toEqual({ skill: null });
       });
+
+      it('takes a slug typed in another case as the slug it can only mean, in every question', async () => {
+        const lower = await query(`{
+          skill(slug: "http") { slug } area(slug: "operations") { slug } level(slug: "senior") { slug }
+          resource(slug: "designing-data-intensive-applications") { slug }
+          skills(first: 3, filter: { area: "operations", level: "junior" }) { totalCount edges { node { slug } } }
+          resources(first: 2, filter: { skill: "caching" }) { totalCount }
+          responsibilities(filter: { level: "senior" }) { slug }
+          prerequisiteChain(skill: "distributed-transactions", maxDepth: 2) { order { slug } }
+          learningPath(targets: ["caching"], known: ["http"]) { totalHours steps { skill { slug } } }
+          readyToLearn(known: ["http"], first: 3) { skill { slug } }
+          gapAnalysis(level: "junior", known: ["sql"]) { missingSkills { slug } }
+          explainPrerequisite(skill: "distributed-transactions", requires: "concurrency") { length }
+        }`);
+        const typed = await query(`{
+          skill(slug: "HTTP") { slug } area(slug: "Operations") { slug } level(slug: "SENIOR") { slug }
+          resource(slug: "Designing-Data-Intensive-Applications") { slug }
+          skills(first: 3, filter: { area: "OPERATIONS", level: "Junior" }) { totalCount edges { node { slug } } }
+          resources(first: 2, filter: { skill: "Caching" }) { totalCount }
+          responsibilities(filter: { level: "Senior" }) { slug }
+          prerequisiteChain(skill: "Distributed-Transactions", maxDepth: 2) { order { slug } }
+          learningPath(targets: ["CACHING"], known: ["Http", "http"]) { totalHours steps { skill { slug } } }
+          readyToLearn(known: ["HTTP"], first: 3) { skill { slug } }
+          gapAnalysis(level: "Junior", known: ["SQL"]) { missingSkills { slug } }
+          explainPrerequisite(skill: "Distributed-Transactions", requires: "Concurrency") { length }
+        }`);
+        expect(lower.skill).toEqual({ slug: 'http' });
+        expect(lower.learningPath.steps.length).toBeGreaterThan(0);
+        expect(typed).toEqual(lower);
+      });
     });
 
     describe('skills connection', () => {

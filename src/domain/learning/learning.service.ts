@@ -18,7 +18,7 @@ import type {
   Skill,
 } from '../model/skill-graph.types';
 import { inScope, scopeOf } from '../model/skill-graph.types';
-import { compareBySlug, compareSlugs } from '../model/slug';
+import { compareBySlug, compareSlugs, slugOf } from '../model/slug';
 import { requireIntegerIn, requireSlugList } from '../model/validation';
 import { depthsFrom, shortestPrerequisitePath } from '../graph/prerequisite-graph';
 import type { EntityReader, RelationReader, TraversalReader } from '../ports/graph-store.port';
@@ -130,10 +130,11 @@ export class LearningService {
   }
 
   async unlocks(
-    skillSlug: string,
+    typedSkillSlug: string,
     maxDepth: number = DEFAULT_CHAIN_DEPTH,
     includeHelpful = false,
   ): Promise<UnlockedSkill[]> {
+    const skillSlug = slugOf(typedSkillSlug);
     requireIntegerIn('maxDepth', maxDepth, 1, MAX_CHAIN_DEPTH);
     const scope = scopeOf(includeHelpful);
     await this.existingSkills([skillSlug]);
@@ -153,7 +154,12 @@ export class LearningService {
       );
   }
 
-  async gapAnalysis(levelSlug: string, knownSlugs: readonly string[], includeHelpful = false): Promise<GapAnalysis> {
+  async gapAnalysis(
+    typedLevelSlug: string,
+    knownSlugs: readonly string[],
+    includeHelpful = false,
+  ): Promise<GapAnalysis> {
+    const levelSlug = slugOf(typedLevelSlug);
     const known = requireSlugList('known', knownSlugs, 0, MAX_KNOWN);
     const [level] = await this.store.findLevelsBySlugs([levelSlug]);
     if (!level) throw new NotFoundError('SeniorityLevel', levelSlug);
@@ -182,10 +188,12 @@ export class LearningService {
   }
 
   async explainPrerequisite(
-    skillSlug: string,
-    requiresSlug: string,
+    typedSkillSlug: string,
+    typedRequiresSlug: string,
     includeHelpful = false,
   ): Promise<PrerequisitePath | null> {
+    const skillSlug = slugOf(typedSkillSlug);
+    const requiresSlug = slugOf(typedRequiresSlug);
     if (skillSlug === requiresSlug) {
       throw new InvalidArgumentError('requires', 'a different skill from `skill`', requiresSlug);
     }

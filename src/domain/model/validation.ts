@@ -1,4 +1,5 @@
 import { InvalidArgumentError } from './domain-error';
+import { slugOf } from './slug';
 
 // Argument checks shared by the use cases. Each names the argument and says what was expected.
 
@@ -9,9 +10,9 @@ export function requireIntegerIn(argument: string, value: number, min: number, m
   return value;
 }
 
-/** The distinct slugs of a list argument, in first-seen order, within the given size bounds. */
+/** The distinct slugs of a list argument (in any case), in first-seen order, within the given size bounds. */
 export function requireSlugList(argument: string, values: readonly string[], min: number, max: number): string[] {
-  const distinct = [...new Set(values)];
+  const distinct = [...new Set(values.map(slugOf))];
   if (distinct.length < min || distinct.length > max) {
     const expected = min > 0 ? `a list of ${min} to ${max} distinct slugs` : `a list of at most ${max} distinct slugs`;
     throw new InvalidArgumentError(argument, expected, values.length > 5 ? `${values.length} slugs` : values);

@@ -12,7 +12,7 @@ import type {
   Skill,
 } from '../model/skill-graph.types';
 import { scopeOf } from '../model/skill-graph.types';
-import { compareBySlug } from '../model/slug';
+import { compareBySlug, slugOf } from '../model/slug';
 import { requireIntegerIn, requireText } from '../model/validation';
 import { learningOrder, prerequisiteDepths } from '../graph/prerequisite-graph';
 import type {
@@ -67,18 +67,26 @@ export class SkillGraphService {
       );
     }
     const request = toPageRequest('skill', page);
-    return toConnection('skill', await this.store.listSkills(withoutNulls(filter), request), slugKey);
+    const { area, level, ...rest } = withoutNulls(filter);
+    const slugs = {
+      ...(area === undefined ? {} : { area: slugOf(area) }),
+      ...(level === undefined ? {} : { level: slugOf(level) }),
+    };
+    return toConnection('skill', await this.store.listSkills({ ...rest, ...slugs }, request), slugKey);
   }
 
   async listResources(filter: ResourceListFilter, page: PageArgs): Promise<Connection<Resource>> {
     const request = toPageRequest('resource', page);
-    return toConnection('resource', await this.store.listResources(withoutNulls(filter), request), slugKey);
+    const { skill, ...rest } = withoutNulls(filter);
+    const bySkill = skill === undefined ? {} : { skill: slugOf(skill) };
+    return toConnection('resource', await this.store.listResources({ ...rest, ...bySkill }, request), slugKey);
   }
 
   async listResponsibilities(filter: ResponsibilityFilter): Promise<readonly Responsibility[]> {
     const category = filter.category ?? undefined;
     if (filter.level == null) return this.store.listResponsibilities({ category });
-    const levels = filter.includeLowerLevels ? await this.levelsUpTo([filter.level]) : [[filter.level]];
+    const level = slugOf(filter.level);
+    const levels = filter.includeLowerLevels ? await this.levelsUpTo([level]) : [[level]];
     return this.store.listResponsibilities({ category, levels: levels[0] });
   }
 
@@ -104,10 +112,11 @@ export class SkillGraphService {
 
   /** The skill's prerequisites to `maxDepth` hops: the essential ones, or all with `includeHelpful`. */
   async prerequisiteChain(
-    skillSlug: string,
+    typedSkillSlug: string,
     maxDepth: number = DEFAULT_CHAIN_DEPTH,
     includeHelpful = false,
   ): Promise<PrerequisiteChain> {
+    const skillSlug = slugOf(typedSkillSlug);
     requireIntegerIn('maxDepth', maxDepth, 0, MAX_CHAIN_DEPTH);
     const closure = await this.store.prerequisiteClosure([skillSlug], maxDepth, scopeOf(includeHelpful));
     const depths = prerequisiteDepths(skillSlug, closure.edges);

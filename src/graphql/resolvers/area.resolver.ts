@@ -1,6 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 
 import type { Area } from '../../domain/model/skill-graph.types';
+import { slugOf } from '../../domain/model/slug';
 import type { Context } from '../request-context';
 import { globalId } from '../global-id';
 import { AreaType } from '../types/area.type';
@@ -17,7 +18,7 @@ export class AreaResolver {
 
   @Query(() => AreaType, { nullable: true, description: 'An area by slug, or null when there is none.' })
   area(@Arg('slug', () => String) slug: string, @Ctx() { loaders }: Context) {
-    return loaders.area.load(slug);
+    return loaders.area.load(slugOf(slug));
   }
 
   @FieldResolver(() => ID)

@@ -1,6 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 
 import type { Resource } from '../../domain/model/skill-graph.types';
+import { slugOf } from '../../domain/model/slug';
 import type { Context } from '../request-context';
 import { globalId } from '../global-id';
 import { ResourcesArgs } from '../inputs/resources.args';
@@ -11,7 +12,7 @@ import { SkillType } from '../types/skill.type';
 export class ResourceResolver {
   @Query(() => ResourceType, { nullable: true, description: 'A resource by slug, or null when there is none.' })
   resource(@Arg('slug', () => String) slug: string, @Ctx() { loaders }: Context) {
-    return loaders.resource.load(slug);
+    return loaders.resource.load(slugOf(slug));
   }
 
   @Query(() => ResourceConnectionType, {

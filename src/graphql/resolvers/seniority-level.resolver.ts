@@ -1,6 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 
 import type { SeniorityLevel } from '../../domain/model/skill-graph.types';
+import { slugOf } from '../../domain/model/slug';
 import type { Context } from '../request-context';
 import { globalId } from '../global-id';
 import { ResponsibilityType } from '../types/responsibility.type';
@@ -23,7 +24,7 @@ export class SeniorityLevelResolver {
 
   @Query(() => SeniorityLevelType, { nullable: true, description: 'A level by slug, or null when there is none.' })
   level(@Arg('slug', () => String) slug: string, @Ctx() { loaders }: Context) {
-    return loaders.level.load(slug);
+    return loaders.level.load(slugOf(slug));
   }
 
   @FieldResolver(() => ID)

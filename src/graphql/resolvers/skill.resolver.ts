@@ -1,6 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 
 import type { Skill } from '../../domain/model/skill-graph.types';
+import { slugOf } from '../../domain/model/slug';
 import type { Context } from '../request-context';
 import { globalId } from '../global-id';
 import { SkillsArgs } from '../inputs/skills.args';
@@ -14,7 +15,7 @@ import { PrerequisiteType, SkillConnectionType, SkillType } from '../types/skill
 export class SkillResolver {
   @Query(() => SkillType, { nullable: true, description: 'A skill by slug, or null when there is none.' })
   skill(@Arg('slug', () => String) slug: string, @Ctx() { loaders }: Context) {
-    return loaders.skill.load(slug);
+    return loaders.skill.load(slugOf(slug));
   }
 
   @Query(() => SkillConnectionType, {
