@@ -132,33 +132,33 @@ export function defineQuerySuite(storeName: string, start: () => Promise<TestSer
       });
 
       it('takes a slug typed in another case as the slug it can only mean, in every question', async () => {
-        const lower = await query(`{
-          skill(slug: "http") { slug } area(slug: "operations") { slug } level(slug: "senior") { slug }
-          resource(slug: "designing-data-intensive-applications") { slug }
-          skills(first: 3, filter: { area: "operations", level: "junior" }) { totalCount edges { node { slug } } }
-          resources(first: 2, filter: { skill: "caching" }) { totalCount }
-          responsibilities(filter: { level: "senior" }) { slug }
-          prerequisiteChain(skill: "distributed-transactions", maxDepth: 2) { order { slug } }
-          learningPath(targets: ["caching"], known: ["http"]) { totalHours steps { skill { slug } } }
-          readyToLearn(known: ["http"], first: 3) { skill { slug } }
-          gapAnalysis(level: "junior", known: ["sql"]) { missingSkills { slug } }
-          explainPrerequisite(skill: "distributed-transactions", requires: "concurrency") { length }
-        }`);
-        const typed = await query(`{
-          skill(slug: "HTTP") { slug } area(slug: "Operations") { slug } level(slug: "SENIOR") { slug }
-          resource(slug: "Designing-Data-Intensive-Applications") { slug }
-          skills(first: 3, filter: { area: "OPERATIONS", level: "Junior" }) { totalCount edges { node { slug } } }
-          resources(first: 2, filter: { skill: "Caching" }) { totalCount }
-          responsibilities(filter: { level: "Senior" }) { slug }
-          prerequisiteChain(skill: "Distributed-Transactions", maxDepth: 2) { order { slug } }
-          learningPath(targets: ["CACHING"], known: ["Http", "http"]) { totalHours steps { skill { slug } } }
-          readyToLearn(known: ["HTTP"], first: 3) { skill { slug } }
-          gapAnalysis(level: "Junior", known: ["SQL"]) { missingSkills { slug } }
-          explainPrerequisite(skill: "Distributed-Transactions", requires: "Concurrency") { length }
-        }`);
+        // The same questions, once with the slugs as they are and once as a reader might type them.
+        const questions = (typed: (slug: string) => string) => `{
+          skill(slug: "${typed('http')}") { slug } area(slug: "${typed('operations')}") { slug }
+          level(slug: "${typed('senior')}") { slug }
+          resource(slug: "${typed('designing-data-intensive-applications')}") { slug }
+          skills(first: 3, filter: { area: "${typed('operations')}", level: "${typed('junior')}" }) {
+            totalCount edges { node { slug } }
+          }
+          resources(first: 2, filter: { skill: "${typed('caching')}" }) { totalCount }
+          responsibilities(filter: { level: "${typed('senior')}" }) { slug }
+          prerequisiteChain(skill: "${typed('distributed-transactions')}", maxDepth: 2) { order { slug } }
+          learningPath(targets: ["${typed('caching')}"], known: ["${typed('http')}", "http"]) {
+            totalHours steps { skill { slug } }
+          }
+          readyToLearn(known: ["${typed('http')}"], first: 3) { skill { slug } }
+          gapAnalysis(level: "${typed('junior')}", known: ["${typed('sql')}"]) { missingSkills { slug } }
+          explainPrerequisite(skill: "${typed('distributed-transactions')}", requires: "${typed('concurrency')}") {
+            length
+          }
+        }`;
+        const lower = await query(questions((slug) => slug));
+        const upper = await query(questions((slug) => slug.toUpperCase()));
+        const capitalised = await query(questions((slug) => slug.replace(/(^|-)[a-z]/g, (c) => c.toUpperCase())));
         expect(lower.skill).toEqual({ slug: 'http' });
         expect(lower.learningPath.steps.length).toBeGreaterThan(0);
-        expect(typed).toEqual(lower);
+        expect(upper).toEqual(lower);
+        expect(capitalised).toEqual(lower);
       });
     });
 
