@@ -445,12 +445,15 @@ export function defineLearningSuite(storeName: string, start: () => Promise<Test
       // ("search misses what people type"), then more abbreviations and product names that
       // data/skills.json lists as aliases. Before aliases, seven of these missed: sharding, SSO,
       // pub/sub and DSA put another skill first, and K8s, IaC and Golang found no skill at all.
-      const TYPED: readonly (readonly [string, string])[] = [
+      // A list is skills meant equally, first in either order.
+      const TYPED: readonly (readonly [string, string | readonly string[]])[] = [
         ['sharding', 'data-partitioning-and-replication'],
         ['K8s', 'container-orchestration'],
         // Also an alias of authentication and OpenID Connect; SAML's name is "SAML single sign-on".
         ['SSO', 'saml'],
-        ['pub/sub', 'messaging'],
+        // Messaging lists "pub/sub", event-driven architecture "pub/sub architecture": Lucene scores
+        // them the same, MiniSearch puts messaging a little ahead.
+        ['pub/sub', ['event-driven-architecture', 'messaging']],
         ['throttling', 'rate-limiting'],
         ['DSA', 'algorithms-and-data-structures'],
         ['IaC', 'infrastructure-as-code'],
@@ -467,8 +470,11 @@ export function defineLearningSuite(storeName: string, start: () => Promise<Test
       };
 
       it('finds the skill meant by what people type (its aliases) first among skills', async () => {
-        const first: [string, string | undefined][] = [];
-        for (const [text] of TYPED) first.push([text, (await skillsFound(text))[0]]);
+        const first: (readonly [string, string | readonly string[]])[] = [];
+        for (const [text, meant] of TYPED) {
+          const found = await skillsFound(text);
+          first.push([text, typeof meant === 'string' ? found[0] : found.slice(0, meant.length).sort()]);
+        }
         expect(first).toEqual(TYPED);
       });
 
