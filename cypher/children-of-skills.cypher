@@ -4,7 +4,7 @@ WHERE s.slug IN $slugs
 WITH s, child
 ORDER BY child.slug
 RETURN s.slug AS key, collect(child {
-    .slug, .name, .description, .estimatedHours,
+    .slug, .name, .aliases, .description, .estimatedHours,
     area: head([(child)-[:IN_AREA]->(skillArea:Area) | skillArea.slug]),
     level: head([(child)-[:AT_LEVEL]->(skillLevel:SeniorityLevel) | skillLevel.slug]),
     parent: head([(child)-[:CHILD_OF]->(skillParent:Skill) | skillParent.slug])

@@ -5,7 +5,7 @@ WHERE s.slug IN $slugs
 WITH s, edge, dependent
 ORDER BY dependent.slug
 RETURN s.slug AS key, collect({skill: dependent {
-    .slug, .name, .description, .estimatedHours,
+    .slug, .name, .aliases, .description, .estimatedHours,
     area: head([(dependent)-[:IN_AREA]->(skillArea:Area) | skillArea.slug]),
     level: head([(dependent)-[:AT_LEVEL]->(skillLevel:SeniorityLevel) | skillLevel.slug]),
     parent: head([(dependent)-[:CHILD_OF]->(skillParent:Skill) | skillParent.slug])

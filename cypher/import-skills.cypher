@@ -1,10 +1,12 @@
-// Creates or updates skills from $rows: [{slug, name, description, estimatedHours, area, level,
-// unlockCount, unlockCountAll}], linking each to exactly one area and one level (a link left over
-// from an older dataset is removed). The import computes the counts; an API write sends nulls,
-// which keep the skill's counts (0 for a new skill, which nothing can require yet).
+// Creates or updates skills from $rows: [{slug, name, aliases, description, estimatedHours, area,
+// level, unlockCount, unlockCountAll}], linking each to exactly one area and one level (a link left
+// over from an older dataset is removed). An empty alias list leaves the property absent. The
+// import computes the counts; an API write sends nulls, which keep the skill's counts (0 for a new
+// skill, which nothing can require yet).
 UNWIND $rows AS row
 MERGE (s:Skill {slug: row.slug})
 SET s.name = row.name, s.description = row.description, s.estimatedHours = row.estimatedHours,
+  s.aliases = CASE WHEN size(row.aliases) = 0 THEN null ELSE row.aliases END,
   s.unlockCount = coalesce(row.unlockCount, s.unlockCount, 0),
   s.unlockCountAll = coalesce(row.unlockCountAll, s.unlockCountAll, 0)
 WITH s, row

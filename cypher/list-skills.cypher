@@ -10,7 +10,8 @@ RETURN COUNT {
       AND ($search IS NULL
         OR toLower(counted.slug) CONTAINS $search
         OR toLower(counted.name) CONTAINS $search
-        OR toLower(counted.description) CONTAINS $search)
+        OR toLower(counted.description) CONTAINS $search
+        OR any(alias IN coalesce(counted.aliases, []) WHERE toLower(alias) CONTAINS $search))
   } AS totalCount,
   COLLECT {
     MATCH (s:Skill)
@@ -20,12 +21,13 @@ RETURN COUNT {
       AND ($search IS NULL
         OR toLower(s.slug) CONTAINS $search
         OR toLower(s.name) CONTAINS $search
-        OR toLower(s.description) CONTAINS $search)
+        OR toLower(s.description) CONTAINS $search
+        OR any(alias IN coalesce(s.aliases, []) WHERE toLower(alias) CONTAINS $search))
     WITH s
     ORDER BY s.slug
     LIMIT $limit
     RETURN s {
-      .slug, .name, .description, .estimatedHours,
+      .slug, .name, .aliases, .description, .estimatedHours,
       area: head([(s)-[:IN_AREA]->(skillArea:Area) | skillArea.slug]),
       level: head([(s)-[:AT_LEVEL]->(skillLevel:SeniorityLevel) | skillLevel.slug]),
       parent: head([(s)-[:CHILD_OF]->(skillParent:Skill) | skillParent.slug])

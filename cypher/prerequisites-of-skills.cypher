@@ -5,7 +5,7 @@ WHERE s.slug IN $slugs
 WITH s, edge, prerequisite
 ORDER BY prerequisite.slug
 RETURN s.slug AS key, collect({skill: prerequisite {
-    .slug, .name, .description, .estimatedHours,
+    .slug, .name, .aliases, .description, .estimatedHours,
     area: head([(prerequisite)-[:IN_AREA]->(skillArea:Area) | skillArea.slug]),
     level: head([(prerequisite)-[:AT_LEVEL]->(skillLevel:SeniorityLevel) | skillLevel.slug]),
     parent: head([(prerequisite)-[:CHILD_OF]->(skillParent:Skill) | skillParent.slug])

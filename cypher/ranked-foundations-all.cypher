@@ -8,7 +8,7 @@ WITH s
 ORDER BY s.unlockCountAll DESC, s.slug
 LIMIT $first
 RETURN s {
-    .slug, .name, .description, .estimatedHours,
+    .slug, .name, .aliases, .description, .estimatedHours,
     area: head([(s)-[:IN_AREA]->(skillArea:Area) | skillArea.slug]),
     level: head([(s)-[:AT_LEVEL]->(skillLevel:SeniorityLevel) | skillLevel.slug]),
     parent: head([(s)-[:CHILD_OF]->(skillParent:Skill) | skillParent.slug])

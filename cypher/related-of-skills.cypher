@@ -5,7 +5,7 @@ WHERE s.slug IN $slugs
 WITH DISTINCT s, other
 ORDER BY other.slug
 RETURN s.slug AS key, collect(other {
-    .slug, .name, .description, .estimatedHours,
+    .slug, .name, .aliases, .description, .estimatedHours,
     area: head([(other)-[:IN_AREA]->(skillArea:Area) | skillArea.slug]),
     level: head([(other)-[:AT_LEVEL]->(skillLevel:SeniorityLevel) | skillLevel.slug]),
     parent: head([(other)-[:CHILD_OF]->(skillParent:Skill) | skillParent.slug])

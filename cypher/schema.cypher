@@ -20,5 +20,7 @@ CREATE INDEX resource_kind IF NOT EXISTS FOR (n:Resource) ON (n.kind);
 // Ranks the foundations: read in descending order, it stops after the first few.
 CREATE INDEX skill_unlock_count IF NOT EXISTS FOR (n:Skill) ON (n.unlockCount);
 CREATE INDEX skill_unlock_count_all IF NOT EXISTS FOR (n:Skill) ON (n.unlockCountAll);
-// One full-text index over the names and text of skills, resources and areas serves search.
-CREATE FULLTEXT INDEX search_text IF NOT EXISTS FOR (n:Skill|Resource|Area) ON EACH [n.name, n.title, n.slug, n.description];
+// One full-text index over the names, aliases and text of skills, resources and areas serves
+// search. Its properties cannot be changed in place: the index of before aliases is replaced.
+DROP INDEX search_text IF EXISTS;
+CREATE FULLTEXT INDEX search_names_aliases_text IF NOT EXISTS FOR (n:Skill|Resource|Area) ON EACH [n.name, n.aliases, n.title, n.slug, n.description];

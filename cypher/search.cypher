@@ -1,7 +1,7 @@
 // Returns up to $first hits of the full-text index for $query (a Lucene query the adapter builds
 // from the user's words), best first: score, kind, the node, and for skills their area, level
 // and parent slugs.
-CALL db.index.fulltext.queryNodes('search_text', $query, {limit: $first})
+CALL db.index.fulltext.queryNodes('search_names_aliases_text', $query, {limit: $first})
 YIELD node, score
 RETURN score,
   CASE WHEN node:Skill THEN 'Skill' WHEN node:Resource THEN 'Resource' ELSE 'Area' END AS kind,

@@ -4,7 +4,7 @@ WHERE r.slug IN $slugs
 WITH r, s
 ORDER BY s.slug
 RETURN r.slug AS key, collect(s {
-    .slug, .name, .description, .estimatedHours,
+    .slug, .name, .aliases, .description, .estimatedHours,
     area: head([(s)-[:IN_AREA]->(skillArea:Area) | skillArea.slug]),
     level: head([(s)-[:AT_LEVEL]->(skillLevel:SeniorityLevel) | skillLevel.slug]),
     parent: head([(s)-[:CHILD_OF]->(skillParent:Skill) | skillParent.slug])

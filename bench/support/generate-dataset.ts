@@ -107,6 +107,7 @@ function skillsAndPrerequisites(shape: Shape): { skills: Skill[]; prerequisites:
     skills.push({
       slug: slug(i),
       name: `${pick(WORDS)} ${pick(WORDS)} ${i}`,
+      aliases: [],
       description: paragraph(pick),
       estimatedHours: 1 + Math.floor(random() * 40),
       area: AREAS[cluster % AREAS.length],

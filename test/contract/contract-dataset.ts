@@ -37,6 +37,7 @@ export function contractDataset(): Dataset {
           slug: 'lonely',
           area: 'zeta',
           level: 'junior',
+          aliases: ['Hermit', 'solo pursuit'],
           description: 'Stands alone. It mentions a NeEdLe so that text filters have something to find in it.',
         }),
       ],

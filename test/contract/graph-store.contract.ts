@@ -42,6 +42,7 @@ export function defineGraphStoreContract(name: string, createStore: (dataset: Da
         expect(page.items.find((s) => s.slug === 'mid-b')).toEqual({
           slug: 'mid-b',
           name: 'Skill mid-b',
+          aliases: [],
           description: expect.stringContaining('mid-b'),
           estimatedHours: 5,
           area: 'alpha',
@@ -62,10 +63,16 @@ export function defineGraphStoreContract(name: string, createStore: (dataset: Da
           'mid-a',
         ]);
         expect(slugs((await store.listSkills({ search: 'needle' }, { first: 10 })).items)).toEqual(['lonely']);
+        expect(slugs((await store.listSkills({ search: 'hermit' }, { first: 10 })).items)).toEqual(['lonely']);
         expect(slugs((await store.listSkills({ search: 'MID-' }, { first: 10 })).items)).toEqual(['mid-a', 'mid-b']);
         const combined = await store.listSkills({ area: 'zeta', level: 'junior', search: 'skill mid' }, { first: 10 });
         expect(slugs(combined.items)).toEqual(['mid-a']);
         expect((await store.listSkills({ area: 'nowhere' }, { first: 10 })).totalCount).toBe(0);
+      });
+
+      it("keeps a skill's aliases as given, in order, and none as an empty list", async () => {
+        const [lonely, base] = await store.findSkillsBySlugs(['lonely', 'base']);
+        expect([lonely?.aliases, base?.aliases]).toEqual([['Hermit', 'solo pursuit'], []]);
       });
 
       it('pages skills by keyset: after a slug, with totalCount counting every match', async () => {
@@ -337,6 +344,11 @@ export function defineGraphStoreContract(name: string, createStore: (dataset: Da
         expect(await top('neadle')).toBe('Skill:lonely');
       });
 
+      it('finds a skill by one of its aliases, whatever the case, as it finds one by name', async () => {
+        expect(await top('hermit')).toBe('Skill:lonely');
+        expect(await top('SOLO PURSUIT')).toBe('Skill:lonely');
+      });
+
       it('finds resources by title and areas by name', async () => {
         expect(await top('free-guide')).toBe('Resource:free-guide');
         expect(await top('Zeta')).toBe('Area:zeta');
@@ -372,6 +384,7 @@ export function defineGraphStoreContract(name: string, createStore: (dataset: Da
       const newSkill = (slug: string, fields: Partial<Skill> = {}): Skill => ({
         slug,
         name: `Skill ${slug}`,
+        aliases: [],
         description: `A skill added by the contract suite, called ${slug}.`,
         estimatedHours: 3,
         area: 'zeta',
@@ -400,6 +413,17 @@ export function defineGraphStoreContract(name: string, createStore: (dataset: Da
         expect((await fresh.prerequisitesOfSkills(['fresh']))[0]).toEqual([
           { skill: expect.objectContaining({ slug: 'top' }), reason: 'fresh builds on top', strength: 'ESSENTIAL' },
         ]);
+      });
+
+      it('replaces the aliases a put skill has, and clears them with an empty list', async () => {
+        await fresh.transaction((tx) => tx.putSkill(newSkill('named', { aliases: ['Moniker', 'alias two'] })));
+        expect((await skillOf('named'))?.aliases).toEqual(['Moniker', 'alias two']);
+        expect(await fresh.search('moniker', 1)).toEqual([
+          { kind: 'Skill', score: expect.any(Number), node: newSkill('named', { aliases: ['Moniker', 'alias two'] }) },
+        ]);
+        await fresh.transaction((tx) => tx.putSkill(newSkill('named')));
+        expect(await skillOf('named')).toEqual(newSkill('named'));
+        expect(await fresh.search('moniker', 5)).toEqual([]);
       });
 
       it('writes nothing when the work throws, and passes the error on', async () => {

@@ -47,6 +47,12 @@ describe('the learning-outcome drafts (content/outcomes)', () => {
     expect(skills.map((s) => s.slug).sort()).toEqual(dataset.skills.map((s) => s.slug).sort());
   });
 
+  it("are where data/ takes each skill's aliases from, less any that only repeat its name", () => {
+    const names = new Map(dataset.skills.map((s) => [s.slug, s.name.toLowerCase()]));
+    const drafted = skills.map((s) => [s.slug, s.aliases.filter((a) => a.toLowerCase() !== names.get(s.slug))]);
+    expect(new Map(dataset.skills.map((s) => [s.slug, s.aliases]))).toEqual(new Map(drafted as [string, string[]][]));
+  });
+
   it('give every skill 3 to 8 outcomes, each a goal starting with a verb, with whole hours and a level', () => {
     const problems = skills.flatMap((skill) => {
       const slugs = skill.outcomes.map((o) => o.slug);

@@ -180,6 +180,89 @@ export function defineEditingSuite(
         });
       });
 
+      it('takes aliases on create (none by default), keeps them when an update leaves them out, and search finds them', async () => {
+        const [named, plain] = [unique(), unique()];
+        // A word no other skill holds, so the new skill can only be found by its alias.
+        const word = `zorblax${named.replace(/[^a-z0-9]/g, '')}`;
+        const READ = `query($s: String!) { skill(slug: $s) { name aliases } }`;
+        const { createSkill } = await ok(
+          ALICE,
+          'mutation($input: CreateSkillInput!) { createSkill(input: $input) { aliases } }',
+          {
+            input: skillInput(named, { aliases: [`  ${word}  `, 'ZX'] }),
+          },
+        );
+        expect(createSkill).toEqual({ aliases: [word, 'ZX'] });
+        await ok(ALICE, CREATE, { input: skillInput(plain) });
+        expect((await ok(null, READ, { s: plain })).skill.aliases).toEqual([]);
+
+        const found = async (text: string) =>
+          (
+            await ok(null, 'query($t: String!) { search(text: $t, first: 3) { node { ... on Skill { slug } } } }', {
+              t: text,
+            })
+          ).search[0]?.node.slug;
+        expect(await found(word)).toBe(named);
+
+        const UPDATE =
+          'mutation($s: String!, $input: UpdateSkillInput!) { updateSkill(slug: $s, input: $input) { name aliases } }';
+        expect((await ok(BOB, UPDATE, { s: named, input: { estimatedHours: 6 } })).updateSkill.aliases).toEqual([
+          word,
+          'ZX',
+        ]);
+        expect((await ok(BOB, UPDATE, { s: named, input: { aliases: ['ZX'] } })).updateSkill.aliases).toEqual(['ZX']);
+        expect(await found(word)).toBeUndefined();
+        expect((await ok(BOB, UPDATE, { s: named, input: { aliases: [] } })).updateSkill.aliases).toEqual([]);
+      });
+
+      it('refuses aliases that break a rule with BAD_USER_INPUT naming each, and changes nothing', async () => {
+        const slug = unique();
+        const before = await changeCount();
+        const { error } = await failure(ALICE, CREATE, {
+          input: skillInput(slug, { aliases: ['   ', 'x'.repeat(61), 'SSO', 'sso', 'bell\u0007'] }),
+        });
+        expect(error.extensions).toEqual({
+          code: 'BAD_USER_INPUT',
+          fields: [
+            { field: 'input.aliases.0', rule: 'text-length', message: 'must be 1 to 60 characters' },
+            { field: 'input.aliases.1', rule: 'text-length', message: 'must be 1 to 60 characters' },
+            { field: 'input.aliases.3', rule: 'distinct', message: 'lists "sso" twice, ignoring case' },
+            {
+              field: 'input.aliases.4',
+              rule: 'clean-text',
+              message: 'must not contain control characters (found U+0007)',
+            },
+          ],
+        });
+        const thirteen = Array.from({ length: 13 }, (_, i) => `alias ${i}`);
+        expect(
+          (await failure(ALICE, CREATE, { input: skillInput(slug, { aliases: thirteen }) })).error.extensions,
+        ).toEqual({
+          code: 'BAD_USER_INPUT',
+          fields: [{ field: 'input.aliases', rule: 'list-length', message: 'must list at most 12 aliases' }],
+        });
+        const ownName = {
+          field: 'input.aliases.0',
+          rule: 'alias-not-name',
+          message: "must differ from the skill's name",
+        };
+        expect(
+          (await failure(ALICE, CREATE, { input: skillInput(slug, { aliases: [`SKILL ${slug}`] }) })).error.extensions,
+        ).toEqual({ code: 'BAD_USER_INPUT', fields: [ownName] });
+        expect(await exists(slug)).toBe(false);
+
+        // An update is held to the same rule against the name it leaves the skill with.
+        await ok(ALICE, CREATE, { input: skillInput(slug, { aliases: ['Widget craft'] }) });
+        const renamed = await failure(
+          BOB,
+          `mutation { updateSkill(slug: "${slug}", input: { name: "widget CRAFT" }) { name } }`,
+        );
+        expect(renamed.error.extensions).toEqual({ code: 'BAD_USER_INPUT', fields: [ownName] });
+        const { skill } = await ok(null, `{ skill(slug: "${slug}") { name aliases } }`);
+        expect(skill).toEqual({ name: `Skill ${slug}`, aliases: ['Widget craft'] });
+        expect(await changeCount()).toBe(before + 1);
+      });
+
       it('refuses to delete a skill others require, naming them, unless forced', async () => {
         const [base, top, child] = [unique(), unique(), unique()];
         await createSkills(base, top);
@@ -485,7 +568,7 @@ export function defineEditingSuite(
         const { dataset: after } = await ok(null, DATASET);
         expect(after.revision).toBeGreaterThan(created.revision);
         expect(after.revision).toBe(await newestSequence());
-        expect(after.version).toBe('2.0.0');
+        expect(after.version).toBe('2.1.0');
         expect(after.counts).toEqual({
           skills: before.counts.skills + 2,
           essentialPrerequisites: before.counts.essentialPrerequisites,

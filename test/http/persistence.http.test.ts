@@ -192,6 +192,41 @@ describe('the embedded store’s journal', () => {
     }
   });
 
+  it('replays the skills of entries written before skills had aliases as skills without aliases', async () => {
+    const dataFile = freshDataFile();
+    const first = await startTestServer({ ...EDITOR_ENV, DATA_FILE: dataFile });
+    expect((await execute(first.clientWithToken(ALICE), createSkill('written-long-ago'))).errors).toEqual([]);
+    await first.close();
+    // The line as an older version wrote it: neither its putSkill nor its change has aliases.
+    const [header, ...entries] = journalLines(dataFile);
+    let skillsPut = 0;
+    const older = entries.map((line) => {
+      const entry = JSON.parse(line) as { ops: [string, Record<string, unknown>][] };
+      for (const [op, record] of entry.ops) {
+        if (op === 'putSkill') {
+          delete record.aliases;
+          skillsPut++;
+        }
+        if (op === 'recordChange') {
+          const { aliases: _aliases, ...details } = JSON.parse(record.details as string) as Record<string, unknown>;
+          record.details = JSON.stringify(details);
+        }
+      }
+      return JSON.stringify(entry);
+    });
+    expect([skillsPut, older.join('\n').includes('aliases')]).toEqual([1, false]);
+    writeFileSync(dataFile, `${[header, ...older].join('\n')}\n`);
+
+    const second = await startTestServer({ ...EDITOR_ENV, DATA_FILE: dataFile });
+    try {
+      expect(second.server.opening).toMatchObject({ replayed: 1, setAside: [] });
+      const { data } = await execute<any>(second.client, '{ skill(slug: "written-long-ago") { slug aliases } }');
+      expect(data.skill).toEqual({ slug: 'written-long-ago', aliases: [] });
+    } finally {
+      await second.close();
+    }
+  });
+
   it('starts past a damaged line, keeping it aside with the reason, and keeps the rest', async () => {
     const dataFile = freshDataFile();
     const first = await startTestServer({ ...EDITOR_ENV, DATA_FILE: dataFile });
@@ -337,7 +372,7 @@ describe('npm run data:export', () => {
     );
     const api = await startTestServer({ ...EDITOR_ENV, DATA_DIR: dataDir, DATA_FILE: dataFile });
     const editor = api.clientWithToken(ALICE);
-    expect((await execute(editor, createSkill('exported-skill'))).errors).toEqual([]);
+    expect((await execute(editor, createSkill('exported-skill', ', aliases: ["exported alias"]'))).errors).toEqual([]);
     expect(
       (
         await execute(
@@ -357,10 +392,10 @@ describe('npm run data:export', () => {
       },
     );
     expect(output).toMatch(
-      /wrote .*skills\.json, .*prerequisites\.json, .*dataset\.json \(2\.0\.0 → 2\.1\.0\) \(2 journal entries folded in\)/,
+      /wrote .*skills\.json, .*prerequisites\.json, .*dataset\.json \(2\.1\.0 → 2\.2\.0\) \(2 journal entries folded in\)/,
     );
     const exported = loadDataset(dataDir);
-    expect(exported.skills.map((s) => s.slug)).toContain('exported-skill');
+    expect(exported.skills.find((s) => s.slug === 'exported-skill')?.aliases).toEqual(['exported alias']);
     expect(exported.prerequisites).toContainEqual({
       skill: 'exported-skill',
       requires: 'http',
@@ -370,7 +405,7 @@ describe('npm run data:export', () => {
     const untouched = readdirSync(dataDir).filter((file) => readFileSync(join(dataDir, file), 'utf8') === before[file]);
     // Only the records that changed are rewritten, and the edition moves on: something was added
     // and nothing removed, so a minor version. The same version never names two graphs.
-    expect(loadDataset(dataDir).version).toEqual({ version: '2.1.0', date: new Date().toISOString().slice(0, 10) });
+    expect(loadDataset(dataDir).version).toEqual({ version: '2.2.0', date: new Date().toISOString().slice(0, 10) });
     expect(untouched.sort()).toEqual([
       'areas.json',
       'levels.json',

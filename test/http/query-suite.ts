@@ -28,8 +28,8 @@ export function defineQuerySuite(storeName: string, start: () => Promise<TestSer
         // Counted from data/*.json: 347 prerequisites are 205 ESSENTIAL and 142 HELPFUL; 283 of the
         // 341 resources are free.
         expect(dataset).toEqual({
-          version: '2.0.0',
-          date: '2026-12-01',
+          version: '2.1.0',
+          date: '2026-12-08',
           revision: 0,
           counts: {
             areas: 5,
@@ -127,6 +127,14 @@ export function defineQuerySuite(storeName: string, start: () => Promise<TestSer
         ]);
       });
 
+      it('lists the aliases people type for a skill, as data/ gives them', async () => {
+        const { skill } = await query(`{ skill(slug: "container-orchestration") { name aliases } }`);
+        expect(skill).toEqual({
+          name: 'Container orchestration with Kubernetes',
+          aliases: ['Kubernetes', 'K8s', 'kube', 'kubectl', 'container scheduling'],
+        });
+      });
+
       it('answers an unknown skill slug with null', async () => {
         expect(await query(`{ skill(slug: "astrology") { slug } }`)).toEqual({ skill: null });
       });
@@ -204,6 +212,9 @@ export function defineQuerySuite(storeName: string, start: () => Promise<TestSer
           `{ skills(filter: { search: "HEXAGONAL" }) { edges { node { slug } } } }`,
         );
         expect(found.edges.map((e: any) => e.node.slug)).toContain('layered-vs-hexagonal-architecture');
+        // An alias counts as text of the skill: only container orchestration lists "K8s".
+        const { skills: byAlias } = await query(`{ skills(filter: { search: "k8s" }) { edges { node { slug } } } }`);
+        expect(byAlias.edges.map((e: any) => e.node.slug)).toEqual(['container-orchestration']);
       });
     });
 

@@ -53,6 +53,7 @@ export function buildResponsibility(
 export function rawSkill(fields: Record<string, unknown> & { slug: string }) {
   return {
     name: `Skill ${fields.slug}`,
+    aliases: [],
     area: 'area-a',
     level: 'junior',
     parent: null,

@@ -159,6 +159,32 @@ describe('parseDataset', () => {
     ]);
   });
 
+  it("holds a skill's aliases to the rules every edit obeys, and reads a skill without any as having none", () => {
+    const problems = problemsOf({
+      skills: [
+        buildSkill({ slug: 'a', aliases: ['SSO', ' sso ', '', 'y'.repeat(61), 'tab\there'] }),
+        buildSkill({ slug: 'b', name: 'Message queues', aliases: ['pub/sub', 'MESSAGE QUEUES'] }),
+        rawSkill({ slug: 'c', aliases: Array.from({ length: 13 }, (_, i) => `alias ${i}`) }),
+        rawSkill({ slug: 'd', aliases: 'K8s' }),
+      ],
+      resources: [buildResource({ slug: 'res', skills: ['a', 'b', 'c', 'd'] })],
+    });
+    expect(problems).toEqual([
+      'skills[0] "a": aliases.1: lists "sso" twice, ignoring case',
+      'skills[0] "a": aliases.2: must be 1 to 60 characters',
+      'skills[0] "a": aliases.3: must be 1 to 60 characters',
+      'skills[0] "a": aliases.4: must not contain control characters (found U+0009)',
+      'skills[1] "b": aliases.1: must differ from the skill\'s name',
+      'skills[2] "c": aliases: must list at most 12 aliases',
+      'skills[3] "d": aliases: must be a list',
+    ]);
+    const { aliases: _none, ...withoutAliases } = buildSkill({ slug: 'a' });
+    const dataset = parseDataset(
+      buildRawDataset({ skills: [withoutAliases as never, buildSkill({ slug: 'b', aliases: [' K8s ', 'kube'] })] }),
+    );
+    expect(dataset.skills.map((s) => s.aliases)).toEqual([[], ['K8s', 'kube']]);
+  });
+
   it('trims surrounding spaces from text and URLs, as every edit does', () => {
     const dataset = parseDataset(
       buildRawDataset({

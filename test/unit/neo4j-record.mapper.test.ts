@@ -36,17 +36,26 @@ describe('Neo4j record mapping', () => {
     expect(toArea(record.get('area'))).toEqual({ slug: 'ops', name: 'Ops', description: 'Run it.', position: 5 });
   });
 
-  it('maps a skill projection with Integer hours and a null parent', () => {
+  it('maps a skill projection with Integer hours, a null parent and no aliases stored', () => {
     const record = new Neo4jRecord(['skill'], [skillMap('caching')]);
     expect(toSkill(record.get('skill'))).toEqual({
       slug: 'caching',
       name: 'Skill caching',
+      aliases: [],
       description: 'A skill.',
       estimatedHours: 12,
       area: 'system-design',
       level: 'senior',
       parent: null,
     });
+  });
+
+  it("maps a skill's stored aliases, and refuses aliases that are not a list of strings", () => {
+    const withAliases = { ...skillMap('caching'), aliases: ['Redis', 'memoization'] };
+    expect(toSkill(new Neo4jRecord(['skill'], [withAliases]).get('skill')).aliases).toEqual(['Redis', 'memoization']);
+    expect(() => toSkill({ ...skillMap('caching'), aliases: 'Redis' })).toThrow(
+      new RecordMappingError('aliases should be a list of strings, got string "Redis"'),
+    );
   });
 
   it('takes a prerequisite’s reason and strength from the REQUIRES relationship', () => {

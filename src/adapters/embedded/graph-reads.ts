@@ -58,7 +58,7 @@ export class GraphReads implements GraphReader {
         return (
           (filter.area === undefined || skill.area === filter.area) &&
           (filter.level === undefined || skill.level === filter.level) &&
-          (needle === undefined || matchesText(needle, skill.slug, skill.name, skill.description))
+          (needle === undefined || matchesText(needle, skill.slug, skill.name, skill.description, ...skill.aliases))
         );
       },
       (slug) => this.graph.skill(slug),

@@ -34,8 +34,11 @@ import type { PrerequisiteEdge, Resource, Skill } from '../../domain/model/skill
 
 export const JOURNAL_FORMAT = 'backend-skill-graph/journal@1';
 
+/** A skill as journaled: lines written before skills had aliases have none. */
+type JournaledSkill = Omit<Skill, 'aliases'> & { readonly aliases?: readonly string[] };
+
 export type JournalOp =
-  | readonly ['putSkill', Skill]
+  | readonly ['putSkill', JournaledSkill]
   | readonly ['deleteSkill', string]
   | readonly ['putResource', Resource]
   | readonly ['deleteResource', string]
@@ -340,7 +343,7 @@ type JournalTarget = Omit<GraphWriter, 'nextSequence'> & { setSequence(sequence:
 export async function applyJournalOp(target: JournalTarget, op: JournalOp): Promise<void> {
   switch (op[0]) {
     case 'putSkill':
-      return target.putSkill(op[1]);
+      return target.putSkill({ ...op[1], aliases: op[1].aliases ?? [] });
     case 'deleteSkill':
       return target.deleteSkill(op[1]);
     case 'putResource':

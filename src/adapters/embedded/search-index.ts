@@ -7,22 +7,24 @@ import type { GraphIndexes } from './graph-indexes';
 
 /**
  * Full-text search over skills, resources and areas. Built on first use: most processes never
- * search, and building it costs start-up time. Names and titles weigh most; fuzzy matching allows
- * about one typo per five letters. It reads the graph it was built from, so a write drops it.
+ * search, and building it costs start-up time. Names, titles and a skill's aliases weigh most (an
+ * alias is a name people type: "K8s", "SSO"); fuzzy matching allows about one typo per five
+ * letters. It reads the graph it was built from, so a write drops it.
  */
 export class SearchIndex {
   private readonly index: MiniSearch;
 
   constructor(private readonly graph: GraphIndexes) {
     this.index = new MiniSearch({
-      fields: ['title', 'slug', 'text'],
+      fields: ['title', 'aliases', 'slug', 'text'],
       tokenize: (text) => text.split(/[^\p{L}\p{N}]+/u).filter((token) => token.length > 0),
-      searchOptions: { boost: { title: 3, slug: 2 }, fuzzy: 0.2, prefix: true },
+      searchOptions: { boost: { title: 3, aliases: 3, slug: 2 }, fuzzy: 0.2, prefix: true },
     });
     this.index.addAll([
       ...[...graph.dag.nodeEntries()].map(({ attributes: s }) => ({
         id: `Skill:${s.slug}`,
         title: s.name,
+        aliases: s.aliases.join(' '),
         slug: s.slug,
         text: s.description,
       })),

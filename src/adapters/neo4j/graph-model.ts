@@ -27,6 +27,7 @@ export const RELATIONSHIP_TYPES = [
 export const PROPERTY_KEYS = [
   'slug',
   'name',
+  'aliases',
   'description',
   'position',
   'rank',

@@ -58,6 +58,15 @@ function optionalText(props: Properties, field: string): string | null {
   return props[field] === null || props[field] === undefined ? null : text(props, field);
 }
 
+/** A list of strings, [] when the property is absent. */
+function textList(props: Properties, field: string): string[] {
+  const value = props[field] ?? [];
+  if (!Array.isArray(value) || value.some((item) => typeof item !== 'string')) {
+    throw new RecordMappingError(`${field} should be a list of strings, got ${describe(value)}`);
+  }
+  return value as string[];
+}
+
 export function toArea(value: unknown): Area {
   const p = propertiesOf(value);
   return {
@@ -83,6 +92,8 @@ export function toSkill(value: unknown): Skill {
   return {
     slug: text(p, 'slug'),
     name: text(p, 'name'),
+    // A skill written before aliases existed has none stored.
+    aliases: textList(p, 'aliases'),
     description: text(p, 'description'),
     estimatedHours: toNumber(p.estimatedHours, 'estimatedHours'),
     area: text(p, 'area'),
@@ -217,6 +228,7 @@ export function skillRow(s: Skill, counts: { essential: number; all: number } | 
   return {
     slug: s.slug,
     name: s.name,
+    aliases: s.aliases,
     description: s.description,
     estimatedHours: int(s.estimatedHours),
     area: s.area,

@@ -58,7 +58,7 @@ export class EditingService {
     return this.write(who, 'updateSkill', slug, changes, async (tx, touch) => {
       const current = await requireSkill(tx, slug);
       const updated: Skill = { ...current, ...changes };
-      refuse(wholeProblems('skill', updated, 'input'));
+      refuse(wholeProblems('skill', { ...updated, aliases: [...updated.aliases] }, 'input'));
       await requireSkillLinks(tx, updated);
       if (updated.parent !== null && updated.parent !== current.parent)
         await checkNewParent(tx, slug, updated.parent, 'input.parent');

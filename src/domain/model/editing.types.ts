@@ -37,8 +37,11 @@ export interface Problem {
   readonly resolution: string | null;
 }
 
-/** A skill as an editor gives it: the parent may be left out. */
-export type SkillInput = Omit<Skill, 'parent'> & { readonly parent?: string | null };
+/** A skill as an editor gives it: the parent and the aliases may be left out. */
+export type SkillInput = Omit<Skill, 'parent' | 'aliases'> & {
+  readonly parent?: string | null;
+  readonly aliases?: readonly string[] | null;
+};
 
 /** Absent fields keep their value; `parent: null` removes the parent. */
 export type SkillPatch = Partial<Omit<SkillInput, 'slug'>>;

@@ -25,6 +25,8 @@ export interface SeniorityLevel {
 export interface Skill {
   readonly slug: string;
   readonly name: string;
+  /** What people type for it besides its name: synonyms, abbreviations ("K8s", "SSO"); search matches them as strongly. */
+  readonly aliases: readonly string[];
   readonly description: string;
   readonly estimatedHours: number;
   readonly area: string;

@@ -21,7 +21,7 @@ import type {
 export interface SkillListFilter {
   readonly area?: string;
   readonly level?: string;
-  /** Case-insensitive substring of the name, slug or description. */
+  /** Case-insensitive substring of the name, an alias, the slug or the description. */
   readonly search?: string;
 }
 

@@ -11,6 +11,13 @@ export class CreateSkillInput {
   @Field()
   name!: string;
 
+  @Field(() => [String], {
+    nullable: true,
+    description:
+      "Synonyms and abbreviations people type, at most 12, each 1 to 60 characters, distinct ignoring case and not the skill's name. Default: none.",
+  })
+  aliases?: string[] | null;
+
   @Field({ description: 'A paragraph for learners, 80 to 2000 characters.' })
   description!: string;
 
@@ -28,11 +35,15 @@ export class CreateSkillInput {
 }
 
 @InputType('UpdateSkillInput', {
-  description: 'Fields left out keep their value; `parent: null` removes the parent. No other field may be null.',
+  description:
+    'Fields left out keep their value; `parent: null` removes the parent, `aliases: []` (or null) the aliases. No other field may be null.',
 })
 export class UpdateSkillInput {
   @Field({ nullable: true })
   name?: string;
+
+  @Field(() => [String], { nullable: true, description: 'Replaces the aliases.' })
+  aliases?: string[] | null;
 
   @Field({ nullable: true })
   description?: string;

@@ -10,7 +10,7 @@ export class SkillFilterInput {
   @Field({ nullable: true, description: 'Level slug: skills expected from exactly this level.' })
   level?: string;
 
-  @Field({ nullable: true, description: 'Case-insensitive text in the name, slug or description.' })
+  @Field({ nullable: true, description: 'Case-insensitive text in the name, an alias, the slug or the description.' })
   search?: string;
 }
 

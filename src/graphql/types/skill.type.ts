@@ -24,6 +24,12 @@ export class SkillType {
   @Field()
   name!: string;
 
+  @Field(() => [String], {
+    description:
+      'Other names people type for it: synonyms and abbreviations ("K8s", "SSO"), which `search` matches as strongly as the name. Two skills may share one.',
+  })
+  aliases!: string[];
+
   @Field({ description: 'One paragraph for a learner: what it is, why it matters, where to start.' })
   description!: string;
 

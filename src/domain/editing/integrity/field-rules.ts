@@ -159,8 +159,8 @@ export interface ListBounds {
   readonly minRule?: RuleId;
   readonly tooFew: string;
   readonly tooMany: string;
-  /** Refuse an item given twice. */
-  readonly distinct?: boolean;
+  /** Refuse an item given twice; 'ignoring-case' also refuses "SSO" beside "sso". */
+  readonly distinct?: boolean | 'ignoring-case';
 }
 
 export function list<T>(item: ValueRule<T>, bounds: ListBounds): ValueRule<T[]> {
@@ -172,16 +172,19 @@ export function list<T>(item: ValueRule<T>, bounds: ListBounds): ValueRule<T[]> 
     if (value.length > bounds.max) issues.push({ at: '', rule: 'list-length', message: bounds.tooMany });
     const items: T[] = [];
     const seen = new Set<unknown>();
+    const key = (checked: T): unknown =>
+      bounds.distinct === 'ignoring-case' && typeof checked === 'string' ? checked.toLowerCase() : checked;
     value.forEach((element: unknown, i) => {
       const checked = item(element);
       if (!checked.ok) {
         for (const issue of checked.issues) issues.push({ ...issue, at: `.${i}${issue.at}` });
         return;
       }
-      if (bounds.distinct && seen.has(checked.value)) {
-        issues.push({ at: `.${i}`, rule: 'distinct', message: `lists "${String(checked.value)}" twice` });
+      if (bounds.distinct && seen.has(key(checked.value))) {
+        const message = `lists "${String(checked.value)}" twice${bounds.distinct === 'ignoring-case' ? ', ignoring case' : ''}`;
+        issues.push({ at: `.${i}`, rule: 'distinct', message });
       }
-      seen.add(checked.value);
+      seen.add(key(checked.value));
       items.push(checked.value);
     });
     return issues.length > 0 ? { ok: false, issues } : accept(items);

@@ -18,6 +18,8 @@ export const LIMITS = {
   areaName: 80,
   levelName: 40,
   skillName: 120,
+  alias: 60,
+  aliasesMax: 12,
   skillDescriptionMin: 80,
   skillDescriptionMax: 2000,
   responsibilityName: 160,
@@ -90,14 +92,32 @@ const RECORD_SPECS = {
     {
       slug: required(slug),
       name: required(text(1, LIMITS.skillName)),
+      // Two skills may share one ("SSO" is authentication's and OpenID Connect's): search ranks both.
+      aliases: optional(
+        list(text(1, LIMITS.alias), {
+          min: 0,
+          max: LIMITS.aliasesMax,
+          tooFew: '',
+          tooMany: `must list at most ${LIMITS.aliasesMax} aliases`,
+          distinct: 'ignoring-case',
+        }),
+        [],
+      ),
       description: required(text(LIMITS.skillDescriptionMin, LIMITS.skillDescriptionMax)),
       estimatedHours: required(hours),
       area: required(slug),
       level: required(slug),
       parent: optional<string | null, null>(slug, null),
     },
-    (skill) =>
-      skill.parent === null ? [] : differs(skill.parent, skill.slug, 'parent', 'must not be the skill itself'),
+    (skill) => [
+      ...(skill.parent === null ? [] : differs(skill.parent, skill.slug, 'parent', 'must not be the skill itself')),
+      // The name is matched already; an alias repeating it only says the same thing twice.
+      ...skill.aliases.flatMap((alias, i) =>
+        alias.toLowerCase() === skill.name.toLowerCase()
+          ? [{ at: `.aliases.${i}`, rule: 'alias-not-name' as const, message: "must differ from the skill's name" }]
+          : [],
+      ),
+    ],
   ),
   prerequisite: spec(
     {

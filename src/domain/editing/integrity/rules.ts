@@ -19,9 +19,10 @@ export const INTEGRITY_RULES = {
   version: 'the edition of the content is a semantic version',
   date: 'a date is written YYYY-MM-DD and exists',
   'list-length': 'a list has a length within its bounds',
-  distinct: 'a list of slugs names each slug once',
+  distinct: "a list names each item once (a skill's aliases: ignoring case)",
   'not-itself': 'an edge or a parent does not point back at its own record',
   'book-details': 'a BOOK has authors and a year',
+  'alias-not-name': "a skill's alias is not its own name, ignoring case",
   normalised: 'a record is stored as the loader reads it back: text trimmed, left-out values empty',
   // Rules of records together.
   'resource-teaches-a-skill': 'every resource teaches at least one skill',

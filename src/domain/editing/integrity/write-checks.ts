@@ -92,8 +92,8 @@ async function checkSkills(
   if (skillSlugs.length === 0) return;
   const skills = (await reader.findSkillsBySlugs(skillSlugs)).filter((s) => s !== null);
   for (const s of skills) {
-    const { slug, name, area, level, parent, estimatedHours, description } = s;
-    check('skill', 'Skill', slug, { slug, name, area, level, parent, estimatedHours, description });
+    const { slug, name, aliases, area, level, parent, estimatedHours, description } = s;
+    check('skill', 'Skill', slug, { slug, name, aliases, area, level, parent, estimatedHours, description });
   }
   const noArea = await missing(distinct(skills.map((s) => s.area)), (x) => reader.findAreasBySlugs(x));
   const noLevel = await missing(distinct(skills.map((s) => s.level)), (x) => reader.findLevelsBySlugs(x));
