@@ -192,6 +192,60 @@ describe('the embedded store’s journal', () => {
     }
   });
 
+  it('replays a resource journaled before access levels existed, with the access its free flag implies', async () => {
+    const dataFile = freshDataFile();
+    const first = await startTestServer({ ...EDITOR_ENV, DATA_FILE: dataFile });
+    const CREATE = `mutation($input: CreateResourceInput!) { createResource(input: $input) { slug } }`;
+    for (const [slug, access] of [
+      ['older-paid-book', 'PAID'],
+      ['older-walled-course', 'FREE_WITH_REGISTRATION'],
+    ]) {
+      const input = {
+        slug,
+        title: `Title ${slug}`,
+        kind: 'COURSE',
+        url: `https://older.test/${slug}`,
+        estimatedHours: 4,
+      };
+      const created = await execute(first.clientWithToken(ALICE), CREATE, {
+        input: { ...input, access, difficulty: 'ADVANCED', skills: ['http'] },
+      });
+      expect(created.errors).toEqual([]);
+    }
+    await first.close();
+    // Rewrite the two lines as the server before access levels wrote them: `free`, nothing else.
+    const lines = journalLines(dataFile).map((line, i) => {
+      if (i === 0) return line;
+      const entry = JSON.parse(line) as { ops: [string, Record<string, unknown>][] };
+      for (const op of entry.ops) {
+        if (op[0] === 'putResource') {
+          delete op[1].access;
+          delete op[1].difficulty;
+        }
+      }
+      return JSON.stringify(entry);
+    });
+    expect(lines.join('\n')).not.toContain('"access"');
+    writeFileSync(dataFile, `${lines.join('\n')}\n`);
+
+    const second = await startTestServer({ ...EDITOR_ENV, DATA_FILE: dataFile });
+    try {
+      expect(second.server.opening).toMatchObject({ replayed: 2, setAside: [] });
+      const { data } = await execute<any>(
+        second.client,
+        `{ paid: resource(slug: "older-paid-book") { free access difficulty }
+           walled: resource(slug: "older-walled-course") { free access difficulty } }`,
+      );
+      // A line that says only `free: true` cannot tell a registration wall from open access.
+      expect(data).toEqual({
+        paid: { free: false, access: 'PAID', difficulty: null },
+        walled: { free: true, access: 'FREE', difficulty: null },
+      });
+    } finally {
+      await second.close();
+    }
+  });
+
   it('starts past a damaged line, keeping it aside with the reason, and keeps the rest', async () => {
     const dataFile = freshDataFile();
     const first = await startTestServer({ ...EDITOR_ENV, DATA_FILE: dataFile });
@@ -357,7 +411,7 @@ describe('npm run data:export', () => {
       },
     );
     expect(output).toMatch(
-      /wrote .*skills\.json, .*prerequisites\.json, .*dataset\.json \(2\.0\.0 → 2\.1\.0\) \(2 journal entries folded in\)/,
+      /wrote .*skills\.json, .*prerequisites\.json, .*dataset\.json \(2\.1\.0 → 2\.2\.0\) \(2 journal entries folded in\)/,
     );
     const exported = loadDataset(dataDir);
     expect(exported.skills.map((s) => s.slug)).toContain('exported-skill');
@@ -370,7 +424,7 @@ describe('npm run data:export', () => {
     const untouched = readdirSync(dataDir).filter((file) => readFileSync(join(dataDir, file), 'utf8') === before[file]);
     // Only the records that changed are rewritten, and the edition moves on: something was added
     // and nothing removed, so a minor version. The same version never names two graphs.
-    expect(loadDataset(dataDir).version).toEqual({ version: '2.1.0', date: new Date().toISOString().slice(0, 10) });
+    expect(loadDataset(dataDir).version).toEqual({ version: '2.2.0', date: new Date().toISOString().slice(0, 10) });
     expect(untouched.sort()).toEqual([
       'areas.json',
       'levels.json',

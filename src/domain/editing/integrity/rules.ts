@@ -22,6 +22,7 @@ export const INTEGRITY_RULES = {
   distinct: 'a list of slugs names each slug once',
   'not-itself': 'an edge or a parent does not point back at its own record',
   'book-details': 'a BOOK has authors and a year',
+  'free-matches-access': 'a resource is free exactly when its access is not PAID',
   normalised: 'a record is stored as the loader reads it back: text trimmed, left-out values empty',
   // Rules of records together.
   'resource-teaches-a-skill': 'every resource teaches at least one skill',
