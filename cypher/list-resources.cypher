@@ -5,6 +5,7 @@ RETURN COUNT {
     MATCH (counted:Resource)
     WHERE ($kind IS NULL OR counted.kind = $kind)
       AND ($free IS NULL OR counted.free = $free)
+      AND ($access IS NULL OR counted.access = $access)
       AND ($skill IS NULL OR EXISTS { (counted)-[:TEACHES]->(:Skill {slug: $skill}) })
   } AS totalCount,
   COLLECT {
@@ -12,6 +13,7 @@ RETURN COUNT {
     WHERE r.slug > $after
       AND ($kind IS NULL OR r.kind = $kind)
       AND ($free IS NULL OR r.free = $free)
+      AND ($access IS NULL OR r.access = $access)
       AND ($skill IS NULL OR EXISTS { (r)-[:TEACHES]->(:Skill {slug: $skill}) })
     WITH r
     ORDER BY r.slug

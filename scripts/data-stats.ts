@@ -27,11 +27,13 @@ const rows = dataset.levels.map((level) => {
 });
 const essential = dataset.prerequisites.filter((e) => e.strength === 'ESSENTIAL').length;
 const free = dataset.resources.filter((r) => r.free).length;
+const walled = dataset.resources.filter((r) => r.access === 'FREE_WITH_REGISTRATION').length;
 console.log(
   `${dataset.version ? `edition ${dataset.version.version} of ${dataset.version.date}: ` : ''}` +
     `${dataset.skills.length} skills, ${dataset.prerequisites.length} prerequisites ` +
     `(${essential} essential, ${dataset.prerequisites.length - essential} helpful), ` +
-    `${dataset.resources.length} resources (${free} free, ${Math.round((free / dataset.resources.length) * 100)} %)`,
+    `${dataset.resources.length} resources (${free} free, ${Math.round((free / dataset.resources.length) * 100)} %, ` +
+    `${walled} of them behind a free registration)`,
 );
 console.log('\nEssential plan from scratch (hours) and longest essential chain (steps), by level');
 console.table(rows);

@@ -160,6 +160,8 @@ function resourcesAndLinks({ n, random, pick, slug }: Shape): { resources: Resou
   for (let r = 0; r < Math.ceil(n / 2); r++) {
     const first = Math.floor(random() * n);
     const kind = pick(['BOOK', 'COURSE', 'GUIDE', 'ARTICLE'] as const);
+    // Drawn in the same order as before access existed, so a seed gives the same graph.
+    const free = random() < 0.5;
     resources.push({
       slug: `r-${String(r).padStart(7, '0')}`,
       title: `${pick(WORDS)} handbook ${r}`,
@@ -168,7 +170,9 @@ function resourcesAndLinks({ n, random, pick, slug }: Shape): { resources: Resou
       // Books need authors and a year, as in the real dataset.
       authors: kind === 'BOOK' ? ['Generated Author'] : [],
       year: kind === 'BOOK' ? 2020 : null,
-      free: random() < 0.5,
+      free,
+      access: free ? 'FREE' : 'PAID',
+      difficulty: null,
       estimatedHours: 1 + Math.floor(random() * 30),
     });
     for (const skill of new Set([first, Math.min(n - 1, first + 1 + Math.floor(random() * 3))])) {

@@ -30,10 +30,11 @@ export function serializeDataset(dataset: Dataset): RawDataset {
       ...r,
       skills: responsibilitySkills(r.slug),
     })),
-    resources: dataset.resources.map(({ authors, year, ...r }) => ({
+    resources: dataset.resources.map(({ authors, year, difficulty, ...r }) => ({
       ...r,
       ...(authors.length > 0 ? { authors } : {}),
       ...(year === null ? {} : { year }),
+      ...(difficulty === null ? {} : { difficulty }),
       skills: resourceSkills(r.slug),
     })),
   };

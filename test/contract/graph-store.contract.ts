@@ -118,6 +118,17 @@ export function defineGraphStoreContract(name: string, createStore: (dataset: Da
         expect(slugs(page.items)).toEqual(['free-guide']);
       });
 
+      it('filters resources by access, alone and with the other filters', async () => {
+        const walled = await store.listResources({ access: 'FREE_WITH_REGISTRATION' }, { first: 10 });
+        expect(walled).toMatchObject({ totalCount: 1, hasNextPage: false });
+        expect(slugs(walled.items)).toEqual(['video']);
+        expect(slugs((await store.listResources({ access: 'FREE' }, { first: 10 })).items)).toEqual(['free-guide']);
+        expect(slugs((await store.listResources({ access: 'PAID', skill: 'top' }, { first: 10 })).items)).toEqual([
+          'book-one',
+        ]);
+        expect((await store.listResources({ access: 'PAID', free: true }, { first: 10 })).totalCount).toBe(0);
+      });
+
       it('returns resources in domain shape, with empty authors and null year when absent', async () => {
         const [book, guide] = await store.findResourcesBySlugs(['book-one', 'free-guide']);
         expect(book).toEqual({
@@ -128,9 +139,19 @@ export function defineGraphStoreContract(name: string, createStore: (dataset: Da
           authors: ['Ada Author', 'Bo Writer'],
           year: 2019,
           free: false,
+          access: 'PAID',
+          difficulty: 'ADVANCED',
           estimatedHours: 30,
         });
-        expect(guide).toMatchObject({ authors: [], year: null, free: true });
+        expect(guide).toMatchObject({
+          authors: [],
+          year: null,
+          free: true,
+          access: 'FREE',
+          difficulty: 'INTRODUCTORY',
+        });
+        const [video] = await store.findResourcesBySlugs(['video']);
+        expect(video).toMatchObject({ free: true, access: 'FREE_WITH_REGISTRATION', difficulty: null });
       });
 
       it('lists responsibilities in guide order, filtered by category and levels', async () => {
@@ -534,6 +555,8 @@ export function defineGraphStoreContract(name: string, createStore: (dataset: Da
             authors: [],
             year: null,
             free: true,
+            access: 'FREE',
+            difficulty: null,
             estimatedHours: 2,
           });
           await tx.linkResource('new-doc', 'lonely');
@@ -545,6 +568,21 @@ export function defineGraphStoreContract(name: string, createStore: (dataset: Da
         await fresh.transaction((tx) => tx.deleteResource('new-doc'));
         expect(await fresh.findResourcesBySlugs(['new-doc'])).toEqual([null]);
         expect(lists(await fresh.resourcesOfSkills(['lonely']))).toEqual([['video']]);
+      });
+
+      it('stores a resource’s access and difficulty, and clears a difficulty put back as null', async () => {
+        const [video] = await fresh.findResourcesBySlugs(['video']);
+        const walled = { ...video!, access: 'FREE_WITH_REGISTRATION' as const, difficulty: 'INTERMEDIATE' as const };
+        await fresh.transaction((tx) => tx.putResource(walled));
+        expect(await fresh.findResourcesBySlugs(['video'])).toEqual([walled]);
+        await fresh.transaction((tx) => tx.putResource({ ...walled, free: false, access: 'PAID', difficulty: null }));
+        expect(await fresh.findResourcesBySlugs(['video'])).toEqual([
+          { ...walled, free: false, access: 'PAID', difficulty: null },
+        ]);
+        expect(slugs((await fresh.listResources({ access: 'PAID' }, { first: 10 })).items)).toEqual([
+          'book-one',
+          'video',
+        ]);
       });
 
       it('keeps each prerequisite’s strength, and follows helpful ones only when asked', async () => {

@@ -508,6 +508,81 @@ export function defineEditingSuite(
         await ok(BOB, `mutation { deleteResource(slug: "${resource}") { slug } }`);
         expect((await ok(null, `{ resource(slug: "${resource}") { slug } }`)).resource).toBeNull();
       });
+
+      it('derives access from free and free from access, and refuses the two when they disagree, changing nothing', async () => {
+        const [skill, byFree, walled] = [unique(), unique(), unique()];
+        await createSkills(skill);
+        const FIELDS = '{ slug free access difficulty }';
+        const CREATE_RESOURCE = `mutation($input: CreateResourceInput!) { createResource(input: $input) ${FIELDS} }`;
+        const UPDATE_RESOURCE = `mutation($slug: String!, $input: UpdateResourceInput!) { updateResource(slug: $slug, input: $input) ${FIELDS} }`;
+        const READ = `query($slug: String!) { resource(slug: $slug) ${FIELDS} }`;
+        const base = {
+          title: 'A course',
+          kind: 'COURSE',
+          url: 'https://courses.test/x',
+          estimatedHours: 3,
+          skills: [skill],
+        };
+        // Today's inputs still work: `free` alone is FREE or PAID.
+        expect(
+          (await ok(ALICE, CREATE_RESOURCE, { input: { ...base, slug: byFree, free: false } })).createResource,
+        ).toEqual({ slug: byFree, free: false, access: 'PAID', difficulty: null });
+        const disagreeing = await failure(ALICE, CREATE_RESOURCE, {
+          input: { ...base, slug: walled, free: false, access: 'FREE_WITH_REGISTRATION' },
+        });
+        expect(disagreeing.error.extensions).toEqual({
+          code: 'BAD_USER_INPUT',
+          fields: [
+            {
+              field: 'input.free',
+              rule: 'free-matches-access',
+              message: 'must be true when access is FREE_WITH_REGISTRATION: only PAID costs something',
+            },
+          ],
+        });
+        expect((await ok(null, READ, { slug: walled })).resource).toBeNull();
+        const input = { ...base, slug: walled, access: 'FREE_WITH_REGISTRATION', difficulty: 'INTRODUCTORY' };
+        expect((await ok(ALICE, CREATE_RESOURCE, { input })).createResource).toEqual({
+          slug: walled,
+          free: true,
+          access: 'FREE_WITH_REGISTRATION',
+          difficulty: 'INTRODUCTORY',
+        });
+        const refused = await failure(ALICE, UPDATE_RESOURCE, { slug: walled, input: { free: true, access: 'PAID' } });
+        expect(refused.error.extensions).toEqual({
+          code: 'BAD_USER_INPUT',
+          fields: [
+            {
+              field: 'input.free',
+              rule: 'free-matches-access',
+              message: 'must be false when access is PAID: only PAID costs something',
+            },
+          ],
+        });
+        expect((await ok(null, READ, { slug: walled })).resource).toEqual({
+          slug: walled,
+          free: true,
+          access: 'FREE_WITH_REGISTRATION',
+          difficulty: 'INTRODUCTORY',
+        });
+        // An unchanged `free` keeps the registration wall; a changed one, or an access alone, moves both.
+        expect(
+          (await ok(ALICE, UPDATE_RESOURCE, { slug: walled, input: { free: true } })).updateResource,
+        ).toMatchObject({
+          access: 'FREE_WITH_REGISTRATION',
+        });
+        expect(
+          (await ok(ALICE, UPDATE_RESOURCE, { slug: walled, input: { access: 'PAID', difficulty: null } }))
+            .updateResource,
+        ).toEqual({ slug: walled, free: false, access: 'PAID', difficulty: null });
+        expect((await ok(ALICE, UPDATE_RESOURCE, { slug: walled, input: { free: true } })).updateResource).toEqual({
+          slug: walled,
+          free: true,
+          access: 'FREE',
+          difficulty: null,
+        });
+        for (const slug of [byFree, walled]) await ok(BOB, `mutation { deleteResource(slug: "${slug}") { slug } }`);
+      });
     });
 
     describe('problem reports', () => {

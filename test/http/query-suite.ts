@@ -25,8 +25,8 @@ export function defineQuerySuite(storeName: string, start: () => Promise<TestSer
         const { dataset } = await query(`{ dataset { version date revision counts {
           areas skills essentialPrerequisites helpfulPrerequisites relatedTopics responsibilities resources freeResources
         } } }`);
-        // Counted from data/*.json: 347 prerequisites are 205 ESSENTIAL and 142 HELPFUL; 283 of the
-        // 341 resources are free.
+        // Counted from data/*.json: 347 prerequisites are 205 ESSENTIAL and 142 HELPFUL; 305 of the
+        // 363 resources are free (every one but the 58 PAID).
         expect(dataset).toEqual({
           version: '2.1.0',
           date: '2026-12-08',
@@ -38,8 +38,8 @@ export function defineQuerySuite(storeName: string, start: () => Promise<TestSer
             helpfulPrerequisites: 142,
             relatedTopics: 59,
             responsibilities: 17,
-            resources: 341,
-            freeResources: 283,
+            resources: 363,
+            freeResources: 305,
           },
         });
       });
@@ -296,8 +296,48 @@ export function defineQuerySuite(storeName: string, start: () => Promise<TestSer
         const { resource } = await query(
           `{ resource(slug: "designing-data-intensive-applications") { title skills { slug } } }`,
         );
-        expect(resource.title).toBe('Designing Data-Intensive Applications');
+        expect(resource.title).toBe('Designing Data-Intensive Applications (2nd edition)');
         expect(resource.skills.map((s: any) => s.slug)).toContain('distributed-systems');
+      });
+
+      it('says what each resource asks of a learner and how much it expects them to know', async () => {
+        const { paid, walled, everyLevel, lecture } = await query(`{
+          paid: resource(slug: "a-philosophy-of-software-design") { free access difficulty }
+          walled: resource(slug: "mongodb-university") { free access difficulty }
+          everyLevel: resource(slug: "ossu-computer-science") { free access difficulty }
+          lecture: resource(slug: "kleppmann-distributed-systems-lectures") { kind free access difficulty skills { slug } }
+        }`);
+        expect(paid).toEqual({ free: false, access: 'PAID', difficulty: 'INTERMEDIATE' });
+        // A free account is still free: registration walls are told apart by access alone.
+        expect(walled).toEqual({ free: true, access: 'FREE_WITH_REGISTRATION', difficulty: 'INTRODUCTORY' });
+        expect(everyLevel).toEqual({ free: true, access: 'FREE', difficulty: null });
+        expect(lecture).toEqual({
+          kind: 'VIDEO',
+          free: true,
+          access: 'FREE',
+          difficulty: 'INTERMEDIATE',
+          skills: [{ slug: 'consensus-and-replication' }, { slug: 'distributed-systems' }],
+        });
+      });
+
+      it('filters resources by access, alone and beside the free flag', async () => {
+        const { walled, paid, none } = await query(`{
+          walled: resources(first: 10, filter: { access: FREE_WITH_REGISTRATION }) { totalCount edges { node { slug } } }
+          paid: resources(first: 1, filter: { access: PAID }) { totalCount }
+          none: resources(first: 1, filter: { access: PAID, free: true }) { totalCount }
+        }`);
+        expect(walled).toEqual({
+          totalCount: 5,
+          edges: [
+            'cis-benchmarks',
+            'exercism',
+            'mongodb-university',
+            'neo4j-graphacademy',
+            'portswigger-web-security-academy',
+          ].map((slug) => ({ node: { slug } })),
+        });
+        expect(paid.totalCount).toBe(58);
+        expect(none.totalCount).toBe(0);
       });
     });
 

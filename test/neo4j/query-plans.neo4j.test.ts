@@ -81,7 +81,7 @@ describeOnNeo4j('query plans on Neo4j', (config) => {
       ['list-skills', { area: null, level: null, search: null }, 3],
       // An area holds about a fifth of the skills: the walk passes over the others, never all of them.
       ['list-skills', { area: 'operations', level: null, search: null }, 85],
-      ['list-resources', { kind: null, free: null, skill: null }, 3],
+      ['list-resources', { kind: null, free: null, access: null, skill: null }, 3],
     ] as const)('%s (%j) walks the slug index and stops at the page', async (name, filter, mostRows) => {
       const result = await run(`PROFILE ${statements[name]}`, { ...filter, after: 'd', limit: neo4j.int(3) });
       const [record] = result.records;

@@ -190,6 +190,10 @@ const authors = mix<unknown>(
 );
 const year = mix<unknown>([undefined, null, 2001], [1900, 2020.5]);
 const free = mix<unknown>([true, false], [null]);
+// Mostly left out, so that `free` alone decides, as in inputs written before access existed.
+const access = mix<unknown>([undefined, undefined, 'FREE', 'FREE_WITH_REGISTRATION', 'PAID'], ['CHEAP', null]);
+const difficulty = mix<unknown>([undefined, null, 'INTRODUCTORY', 'ADVANCED'], ['EASY']);
+const ACCESS: unknown[] = ['FREE', 'FREE_WITH_REGISTRATION', 'PAID'];
 const kind = mix<unknown>(['BOOK', 'GUIDE', 'VIDEO'], ['NOVEL', null]);
 const skillList: fc.Arbitrary<Chosen<unknown>> = fc.oneof(
   {
@@ -324,6 +328,8 @@ const createResource = fc
     authors,
     year,
     free,
+    access,
+    difficulty,
     estimatedHours: hours,
     skills: skillList,
   })
@@ -334,9 +340,17 @@ const createResource = fc
       args: [input],
       expect: (raw) => {
         if (has(raw.resources, input.slug)) return { refuse: 'slug taken' };
-        const { authors: a, year: y, ...rest } = input;
+        const { authors: a, year: y, difficulty: d, ...rest } = input;
+        // The one of free and access left out follows from the other.
+        if (rest.access === undefined && typeof rest.free === 'boolean') rest.access = rest.free ? 'FREE' : 'PAID';
+        if (rest.free === undefined && ACCESS.includes(rest.access)) rest.free = rest.access !== 'PAID';
         // data/ leaves out what is empty.
-        raw.resources.push({ ...rest, ...(a == null ? {} : { authors: a }), ...(y == null ? {} : { year: y }) });
+        raw.resources.push({
+          ...rest,
+          ...(a == null ? {} : { authors: a }),
+          ...(y == null ? {} : { year: y }),
+          ...(d == null ? {} : { difficulty: d }),
+        });
         return { next: raw };
       },
       call: (s) => s.createResource(EDITOR, input as never),
@@ -346,7 +360,7 @@ const createResource = fc
 const updateResource = fc
   .tuple(
     resourceRef,
-    patchOf({ title: name, kind, url, authors, year, free, estimatedHours: hours }),
+    patchOf({ title: name, kind, url, authors, year, free, access, difficulty, estimatedHours: hours }),
     fc.option(skillList),
   )
   .map(([pickSlug, fields, pickSkills]): Chosen<Mutation> => (m) => {
@@ -358,10 +372,17 @@ const updateResource = fc
       expect: (raw) => {
         const resource = raw.resources.find((r) => r.slug === slug);
         if (resource === undefined) return { refuse: 'no such resource' };
+        const wasFree = resource.free;
         Object.assign(resource, given(patch));
+        // An access alone sets free; a free alone that changes sets the access it implies.
+        if (patch.free === undefined && ACCESS.includes(patch.access)) resource.free = patch.access !== 'PAID';
+        if (patch.access === undefined && typeof patch.free === 'boolean' && patch.free !== wasFree) {
+          resource.access = patch.free ? 'FREE' : 'PAID';
+        }
         // Null clears them, and data/ leaves out what is empty.
         if (resource.authors === null) delete resource.authors;
         if (resource.year === null) delete resource.year;
+        if (resource.difficulty === null) delete resource.difficulty;
         return { next: raw };
       },
       call: (s) => s.updateResource(EDITOR, slug, patch as never),

@@ -63,7 +63,7 @@ export function rawSkill(fields: Record<string, unknown> & { slug: string }) {
   };
 }
 
-/** A resource record with any fields, valid or not. */
+/** A resource record with any fields, valid or not; its access follows `free` unless given. */
 export function rawResource(fields: Record<string, unknown> & { slug: string; skills: unknown }) {
   return {
     title: `Resource ${fields.slug}`,
@@ -72,6 +72,7 @@ export function rawResource(fields: Record<string, unknown> & { slug: string; sk
     free: true,
     estimatedHours: 2,
     ...fields,
+    access: fields.access ?? (fields.free === false ? 'PAID' : 'FREE'),
   };
 }
 

@@ -126,6 +126,26 @@ describe('parseDataset', () => {
     ]);
   });
 
+  it('requires an access level, refuses a free flag that contradicts it, and takes a difficulty only from the three', () => {
+    const { access: _access, ...noAccess } = rawResource({ slug: 'no-access', skills: ['a'] });
+    const problems = problemsOf({
+      resources: [
+        noAccess,
+        rawResource({ slug: 'paid-but-free', free: true, access: 'PAID', skills: ['a'] }),
+        rawResource({ slug: 'walled-not-free', free: false, access: 'FREE_WITH_REGISTRATION', skills: ['a'] }),
+        rawResource({ slug: 'odd-access', access: 'CHEAP', difficulty: 'EASY', skills: ['a'] }),
+        rawResource({ slug: 'fine', access: 'FREE_WITH_REGISTRATION', difficulty: 'ADVANCED', skills: ['a'] }),
+      ],
+    });
+    expect(problems).toEqual([
+      'resources[0] "no-access": access: is required',
+      'resources[1] "paid-but-free": free: must be false when access is PAID: only PAID costs something',
+      'resources[2] "walled-not-free": free: must be true when access is FREE_WITH_REGISTRATION: only PAID costs something',
+      'resources[3] "odd-access": access: must be one of FREE, FREE_WITH_REGISTRATION, PAID',
+      'resources[3] "odd-access": difficulty: must be one of INTRODUCTORY, INTERMEDIATE, ADVANCED',
+    ]);
+  });
+
   it('refuses what no edit may store either: control characters, non-https or unclean URLs, non-boolean flags', () => {
     const problems = problemsOf({
       skills: [buildSkill({ slug: 'a', name: 'Bad\u0000name' }), buildSkill({ slug: 'b' })],

@@ -81,7 +81,7 @@ describe('Neo4j record mapping', () => {
     expect(() => (record.get('items') as unknown[]).map(toSkillLink)).toThrow(RecordMappingError);
   });
 
-  it('maps a Resource node, keeping authors and turning a missing year into null', () => {
+  it('maps a Resource node, keeping authors and access, and turning a missing year or difficulty into null', () => {
     const book = node('Resource', {
       slug: 'ddia',
       title: 'DDIA',
@@ -90,6 +90,8 @@ describe('Neo4j record mapping', () => {
       authors: ['Martin Kleppmann'],
       year: neo4j.int(2017),
       free: false,
+      access: 'PAID',
+      difficulty: 'INTERMEDIATE',
       estimatedHours: neo4j.int(40),
     });
     expect(toResource(book)).toEqual({
@@ -100,6 +102,8 @@ describe('Neo4j record mapping', () => {
       authors: ['Martin Kleppmann'],
       year: 2017,
       free: false,
+      access: 'PAID',
+      difficulty: 'INTERMEDIATE',
       estimatedHours: 40,
     });
     const guide = node('Resource', {
@@ -108,9 +112,15 @@ describe('Neo4j record mapping', () => {
       kind: 'GUIDE',
       url: 'https://g.dev/',
       free: true,
+      access: 'FREE_WITH_REGISTRATION',
       estimatedHours: neo4j.int(2),
     });
-    expect(toResource(guide)).toMatchObject({ authors: [], year: null });
+    expect(toResource(guide)).toMatchObject({
+      authors: [],
+      year: null,
+      access: 'FREE_WITH_REGISTRATION',
+      difficulty: null,
+    });
   });
 
   it('maps responsibilities and closure edges from map projections', () => {

@@ -74,7 +74,8 @@ export class GraphReads implements GraphReader {
         const resource = this.graph.resource(slug);
         return (
           (filter.kind === undefined || resource.kind === filter.kind) &&
-          (filter.free === undefined || resource.free === filter.free)
+          (filter.free === undefined || resource.free === filter.free) &&
+          (filter.access === undefined || resource.access === filter.access)
         );
       },
       (slug) => this.graph.resource(slug),

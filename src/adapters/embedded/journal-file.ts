@@ -24,6 +24,7 @@ import { StoreOpenError } from '../../domain/model/domain-error';
 import type { Change, Problem } from '../../domain/model/editing.types';
 import type { GraphWriter } from '../../domain/ports/graph-store.port';
 import type { PrerequisiteEdge, Resource, Skill } from '../../domain/model/skill-graph.types';
+import { accessOfFree } from '../../domain/model/skill-graph.types';
 
 // The embedded store's record of accepted changes: an append-only file of JSON lines next to the
 // canonical dataset. The first line names the format and the dataset the changes were made on
@@ -339,6 +340,15 @@ export function diskFailure(error: unknown): string {
 /** What repeats a journal: the write primitives, and the sequence set to a journaled number. */
 type JournalTarget = Omit<GraphWriter, 'nextSequence'> & { setSequence(sequence: number): Promise<void> };
 
+/**
+ * A resource as journaled, from before `access` and `difficulty` existed too: such a line
+ * says only `free`, which is all its access can be derived from.
+ */
+function withAccess(resource: Resource): Resource {
+  const { access, difficulty } = resource as Partial<Resource>;
+  return { ...resource, access: access ?? accessOfFree(resource.free), difficulty: difficulty ?? null };
+}
+
 /** Repeats one operation of a journal on `target`. */
 export async function applyJournalOp(target: JournalTarget, op: JournalOp): Promise<void> {
   switch (op[0]) {
@@ -347,7 +357,7 @@ export async function applyJournalOp(target: JournalTarget, op: JournalOp): Prom
     case 'deleteSkill':
       return target.deleteSkill(op[1]);
     case 'putResource':
-      return target.putResource(op[1]);
+      return target.putResource(withAccess(op[1]));
     case 'deleteResource':
       return target.deleteResource(op[1]);
     case 'linkResource':

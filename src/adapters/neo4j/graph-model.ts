@@ -39,6 +39,8 @@ export const PROPERTY_KEYS = [
   'authors',
   'year',
   'free',
+  'access',
+  'difficulty',
   'reason',
   // Skill, derived: kept exact by the import and by every write that changes REQUIRES edges
   'unlockCount',

@@ -95,6 +95,7 @@ export abstract class Neo4jReads implements GraphReader {
     return this.page('list-resources', page, toResource, {
       kind: filter.kind ?? null,
       free: filter.free ?? null,
+      access: filter.access ?? null,
       skill: filter.skill ?? null,
     });
   }

@@ -9,6 +9,8 @@ import type {
   PrerequisiteEdge,
   PrerequisiteStrength,
   Resource,
+  ResourceAccess,
+  ResourceDifficulty,
   ResourceKind,
   Responsibility,
   ResponsibilityCategory,
@@ -128,6 +130,9 @@ export function toResource(value: unknown): Resource {
     authors: authors as string[],
     year: p.year === null || p.year === undefined ? null : toNumber(p.year, 'year'),
     free: p.free === true,
+    access: text(p, 'access') as ResourceAccess,
+    difficulty:
+      p.difficulty === null || p.difficulty === undefined ? null : (text(p, 'difficulty') as ResourceDifficulty),
     estimatedHours: toNumber(p.estimatedHours, 'estimatedHours'),
   };
 }
@@ -251,6 +256,8 @@ export function resourceRow(r: Resource): ImportRow {
     authors: r.authors,
     year: r.year === null ? null : int(r.year),
     free: r.free,
+    access: r.access,
+    difficulty: r.difficulty,
     estimatedHours: int(r.estimatedHours),
   };
 }

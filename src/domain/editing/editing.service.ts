@@ -2,7 +2,8 @@ import { ConflictError, InvalidInputError, NotFoundError, SkillInUseError } from
 import type { Change, Editor, ResourceInput, ResourcePatch, SkillInput, SkillPatch } from '../model/editing.types';
 import type { Connection } from '../model/pagination';
 import { sequenceKey, toConnection, toSequencePageRequest } from '../model/pagination';
-import type { PrerequisiteStrength, Resource, Skill } from '../model/skill-graph.types';
+import type { PrerequisiteStrength, Resource, ResourceAccess, Skill } from '../model/skill-graph.types';
+import { RESOURCE_ACCESS, accessOfFree, isFreeAccess } from '../model/skill-graph.types';
 import type { Clock } from '../ports/clock.port';
 import type { CatalogueReader, EntityReader, StoreLifecycle } from '../ports/graph-store.port';
 import { requireResource, requireSkill, requireSkills } from '../reading/require-records';
@@ -95,7 +96,7 @@ export class EditingService {
 
   createResource(editor: Editor | null, input: ResourceInput): Promise<Resource> {
     const who = requireEditor(editor);
-    const record = requireRecord('resource', input, 'input');
+    const record = requireRecord('resource', withDerivedCost(input), 'input');
     const { skills, ...resource } = record;
     return this.write(who, 'createResource', resource.slug, record, async (tx, touch) => {
       if ((await tx.findResourcesBySlugs([resource.slug]))[0] !== null)
@@ -116,7 +117,7 @@ export class EditingService {
       const [current] = await tx.findResourcesBySlugs([slug]);
       if (current === null) throw new NotFoundError('Resource', slug);
       const { skills: wanted, ...fields } = changes;
-      const updated: Resource = { ...current, ...fields };
+      const updated: Resource = { ...current, ...fields, ...derivedCost(current, fields) };
       const taught = (await tx.skillsOfResources([slug]))[0].map((s) => s.slug);
       refuse(
         wholeProblems('resource', { ...updated, authors: [...updated.authors], skills: wanted ?? taught }, 'input'),
@@ -286,6 +287,37 @@ export class EditingService {
     return recordedWrite(this.store, this.clock, { editor, operation, subject, details }, work);
   }
 }
+
+/**
+ * Inputs written before `access` existed give only `free`; newer ones may give only `access`.
+ * The one left out is derived; when both are given they are left for the record rule
+ * (free-matches-access) to refuse if they disagree.
+ */
+function withDerivedCost<T extends { free?: unknown; access?: unknown }>(input: T): T {
+  if (typeof input !== 'object' || input === null) return input;
+  const { free, access } = input;
+  if (access === undefined && typeof free === 'boolean') return { ...input, access: accessOfFree(free) };
+  if (free === undefined && isAccess(access)) return { ...input, free: isFreeAccess(access) };
+  return input;
+}
+
+/**
+ * What a patch changes of `free` and `access` together. A `free` that keeps its value keeps the
+ * access too (FREE_WITH_REGISTRATION stays); one that flips it implies FREE or PAID.
+ */
+function derivedCost(
+  current: Resource,
+  patch: { readonly free?: boolean; readonly access?: ResourceAccess },
+): Partial<Pick<Resource, 'free' | 'access'>> {
+  if (patch.access !== undefined && patch.free === undefined) return { free: isFreeAccess(patch.access) };
+  if (patch.free !== undefined && patch.access === undefined && patch.free !== current.free) {
+    return { access: accessOfFree(patch.free) };
+  }
+  return {};
+}
+
+const isAccess = (value: unknown): value is ResourceAccess =>
+  typeof value === 'string' && (RESOURCE_ACCESS as readonly string[]).includes(value);
 
 /** Two slug arguments naming different records of one kind. */
 function requirePair(firstField: string, first: string, secondField: string, second: string): void {

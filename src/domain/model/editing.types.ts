@@ -1,4 +1,4 @@
-import type { ResourceKind, Skill } from './skill-graph.types';
+import type { ResourceAccess, ResourceDifficulty, ResourceKind, Skill } from './skill-graph.types';
 
 /** Someone allowed to change the graph, known by the name in EDITOR_TOKENS. */
 export interface Editor {
@@ -53,7 +53,10 @@ export interface ResourceInput {
   readonly url: string;
   readonly authors?: readonly string[] | null;
   readonly year?: number | null;
-  readonly free: boolean;
+  /** One of `free` and `access` is enough: the other is derived; both must agree. */
+  readonly free?: boolean;
+  readonly access?: ResourceAccess;
+  readonly difficulty?: ResourceDifficulty | null;
   readonly estimatedHours: number;
   /** Skills it teaches; at least one. */
   readonly skills: readonly string[];

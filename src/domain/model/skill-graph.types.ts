@@ -4,6 +4,19 @@
 export const RESOURCE_KINDS = ['BOOK', 'COURSE', 'GUIDE', 'ARTICLE', 'DOCUMENTATION', 'VIDEO', 'PAPER'] as const;
 export type ResourceKind = (typeof RESOURCE_KINDS)[number];
 
+/** What using a resource asks of a learner (learndb's and Metacademy's access levels). */
+export const RESOURCE_ACCESS = ['FREE', 'FREE_WITH_REGISTRATION', 'PAID'] as const;
+export type ResourceAccess = (typeof RESOURCE_ACCESS)[number];
+
+export const RESOURCE_DIFFICULTIES = ['INTRODUCTORY', 'INTERMEDIATE', 'ADVANCED'] as const;
+export type ResourceDifficulty = (typeof RESOURCE_DIFFICULTIES)[number];
+
+/** `free` means "costs nothing": a free account still costs nothing, so only PAID is not free. */
+export const isFreeAccess = (access: ResourceAccess): boolean => access !== 'PAID';
+
+/** The access a bare `free` flag implies, for inputs and journal lines written before access existed. */
+export const accessOfFree = (free: boolean): ResourceAccess => (free ? 'FREE' : 'PAID');
+
 export const RESPONSIBILITY_CATEGORIES = ['TECHNICAL', 'LEADERSHIP', 'BUSINESS'] as const;
 export type ResponsibilityCategory = (typeof RESPONSIBILITY_CATEGORIES)[number];
 
@@ -51,7 +64,11 @@ export interface Resource {
   readonly url: string;
   readonly authors: readonly string[];
   readonly year: number | null;
+  /** Always equal to isFreeAccess(access); kept because clients filter and sort on it. */
   readonly free: boolean;
+  readonly access: ResourceAccess;
+  /** Null where one level would mislead (a curriculum for every level, a whole manual). */
+  readonly difficulty: ResourceDifficulty | null;
   readonly estimatedHours: number;
 }
 

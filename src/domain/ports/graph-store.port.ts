@@ -5,6 +5,7 @@ import type {
   PrerequisiteEdge,
   RankedSkill,
   Resource,
+  ResourceAccess,
   ResourceKind,
   Responsibility,
   ResponsibilityCategory,
@@ -30,6 +31,7 @@ export interface ResourceListFilter {
   /** Only resources that teach this skill. */
   readonly skill?: string;
   readonly free?: boolean;
+  readonly access?: ResourceAccess;
 }
 
 export interface ResponsibilityListFilter {

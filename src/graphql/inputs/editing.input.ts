@@ -1,7 +1,7 @@
 import { Field, InputType, Int } from 'type-graphql';
 
-import type { ResourceKind } from '../../domain/model/skill-graph.types';
-import { ResourceKindEnum } from '../types/enums';
+import type { ResourceAccess, ResourceDifficulty, ResourceKind } from '../../domain/model/skill-graph.types';
+import { ResourceAccessEnum, ResourceDifficultyEnum, ResourceKindEnum } from '../types/enums';
 
 @InputType('CreateSkillInput')
 export class CreateSkillInput {
@@ -81,8 +81,14 @@ export class CreateResourceInput {
   @Field(() => Int, { nullable: true, description: 'Required for books: the year of the linked edition.' })
   year?: number | null;
 
-  @Field()
-  free!: boolean;
+  @Field({ nullable: true, description: 'Give this or `access` (or both, agreeing): `free` alone means FREE or PAID.' })
+  free?: boolean;
+
+  @Field(() => ResourceAccessEnum, { nullable: true, description: 'Implies `free` (true unless PAID).' })
+  access?: ResourceAccess;
+
+  @Field(() => ResourceDifficultyEnum, { nullable: true })
+  difficulty?: ResourceDifficulty | null;
 
   @Field(() => Int)
   estimatedHours!: number;
@@ -93,7 +99,7 @@ export class CreateResourceInput {
 
 @InputType('UpdateResourceInput', {
   description:
-    'Fields left out keep their value; `authors: null` and `year: null` clear them; `skills` replaces the links. No other field may be null.',
+    'Fields left out keep their value; `authors: null`, `year: null` and `difficulty: null` clear them; `skills` replaces the links. No other field may be null.',
 })
 export class UpdateResourceInput {
   @Field({ nullable: true })
@@ -111,8 +117,17 @@ export class UpdateResourceInput {
   @Field(() => Int, { nullable: true })
   year?: number | null;
 
-  @Field({ nullable: true })
+  @Field({
+    nullable: true,
+    description: 'Alone, a changed value sets `access` to FREE or PAID; an unchanged one keeps it.',
+  })
   free?: boolean;
+
+  @Field(() => ResourceAccessEnum, { nullable: true, description: 'Sets `free` too (true unless PAID).' })
+  access?: ResourceAccess;
+
+  @Field(() => ResourceDifficultyEnum, { nullable: true, description: '`null` clears it.' })
+  difficulty?: ResourceDifficulty | null;
 
   @Field(() => Int, { nullable: true })
   estimatedHours?: number;

@@ -1,7 +1,7 @@
 import { ArgsType, Field, InputType } from 'type-graphql';
 
-import type { ResourceKind } from '../../domain/model/skill-graph.types';
-import { ResourceKindEnum } from '../types/enums';
+import type { ResourceAccess, ResourceKind } from '../../domain/model/skill-graph.types';
+import { ResourceAccessEnum, ResourceKindEnum } from '../types/enums';
 import { ConnectionArgs } from './connection.args';
 
 @InputType('ResourceFilter')
@@ -14,6 +14,9 @@ export class ResourceFilterInput {
 
   @Field({ nullable: true })
   free?: boolean;
+
+  @Field(() => ResourceAccessEnum, { nullable: true })
+  access?: ResourceAccess;
 }
 
 @ArgsType()

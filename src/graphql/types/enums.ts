@@ -1,8 +1,16 @@
 import { registerEnumType } from 'type-graphql';
 
-import type { PrerequisiteStrength, ResourceKind, ResponsibilityCategory } from '../../domain/model/skill-graph.types';
+import type {
+  PrerequisiteStrength,
+  ResourceAccess,
+  ResourceDifficulty,
+  ResourceKind,
+  ResponsibilityCategory,
+} from '../../domain/model/skill-graph.types';
 import {
   PREREQUISITE_STRENGTHS,
+  RESOURCE_ACCESS,
+  RESOURCE_DIFFICULTIES,
   RESOURCE_KINDS,
   RESPONSIBILITY_CATEGORIES,
 } from '../../domain/model/skill-graph.types';
@@ -10,6 +18,12 @@ import {
 // The domain keeps its enums as string unions; GraphQL needs enum objects. Built from the same
 // lists so the two cannot drift apart.
 export const ResourceKindEnum = Object.fromEntries(RESOURCE_KINDS.map((k) => [k, k])) as { [K in ResourceKind]: K };
+export const ResourceAccessEnum = Object.fromEntries(RESOURCE_ACCESS.map((a) => [a, a])) as {
+  [K in ResourceAccess]: K;
+};
+export const ResourceDifficultyEnum = Object.fromEntries(RESOURCE_DIFFICULTIES.map((d) => [d, d])) as {
+  [K in ResourceDifficulty]: K;
+};
 export const ResponsibilityCategoryEnum = Object.fromEntries(RESPONSIBILITY_CATEGORIES.map((c) => [c, c])) as {
   [K in ResponsibilityCategory]: K;
 };
@@ -27,6 +41,24 @@ registerEnumType(PrerequisiteStrengthEnum, {
   },
 });
 registerEnumType(ResourceKindEnum, { name: 'ResourceKind', description: 'What form a learning resource takes.' });
+registerEnumType(ResourceAccessEnum, {
+  name: 'ResourceAccess',
+  description: 'What using a resource asks of a learner.',
+  valuesConfig: {
+    FREE: { description: 'Open to anyone, without an account.' },
+    FREE_WITH_REGISTRATION: { description: 'Costs nothing, but needs a free account (to enrol, download or submit).' },
+    PAID: { description: 'Costs money to read or take in full.' },
+  },
+});
+registerEnumType(ResourceDifficultyEnum, {
+  name: 'ResourceDifficulty',
+  description: 'How much a resource expects its reader to know already.',
+  valuesConfig: {
+    INTRODUCTORY: { description: 'Written for a newcomer to the topic.' },
+    INTERMEDIATE: { description: 'Assumes the basics of the topic.' },
+    ADVANCED: { description: 'A specification, paper or in-depth reference for someone fluent in the topic.' },
+  },
+});
 registerEnumType(ResponsibilityCategoryEnum, {
   name: 'ResponsibilityCategory',
   description: 'The three kinds of responsibility the guide describes.',

@@ -1,6 +1,6 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 
-import { ResourceKindEnum } from './enums';
+import { ResourceAccessEnum, ResourceDifficultyEnum, ResourceKindEnum } from './enums';
 import { SkillType } from './skill.type';
 import { connectionType } from './connection.type';
 
@@ -30,8 +30,17 @@ export class ResourceType {
   @Field(() => Int, { nullable: true, description: 'Publication year of the linked edition.' })
   year?: number | null;
 
-  @Field({ description: 'True when the whole resource can be used at no cost.' })
+  @Field({ description: 'True when the whole resource can be used at no cost: exactly when `access` is not PAID.' })
   free!: boolean;
+
+  @Field(() => ResourceAccessEnum, { description: 'Free, free with a (free) account, or paid.' })
+  access!: keyof typeof ResourceAccessEnum;
+
+  @Field(() => ResourceDifficultyEnum, {
+    nullable: true,
+    description: 'Null for a resource that serves every level (a whole curriculum or manual).',
+  })
+  difficulty?: keyof typeof ResourceDifficultyEnum | null;
 
   @Field(() => Int)
   estimatedHours!: number;

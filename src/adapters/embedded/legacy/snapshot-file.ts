@@ -6,6 +6,7 @@ import { parseDataset } from '../../../dataset/load-dataset';
 import type { RawDataset } from '../../../dataset/load-dataset';
 import { InvalidDatasetError } from '../../../domain/model/domain-error';
 import { PROBLEM_STATUSES } from '../../../domain/model/editing.types';
+import { accessOfFree } from '../../../domain/model/skill-graph.types';
 import type { Snapshot } from '../graph-snapshot';
 
 // The whole-graph data file of earlier versions, which rewrote the graph with its history after
@@ -43,6 +44,17 @@ const fileSchema = z.strictObject({
   problems: z.array(problemSchema),
 });
 
+/** Snapshots predate access levels: each resource's access follows from its `free` flag. */
+function withAccess(dataset: Record<string, unknown>): Record<string, unknown> {
+  if (!Array.isArray(dataset.resources)) return dataset;
+  const resources = (dataset.resources as unknown[]).map((r) =>
+    typeof r === 'object' && r !== null && !('access' in r) && typeof (r as { free?: unknown }).free === 'boolean'
+      ? { ...r, access: accessOfFree((r as { free: boolean }).free) }
+      : r,
+  );
+  return { ...dataset, resources };
+}
+
 /** The snapshot in `path`, or null when there is none. A damaged or invalid file stops the start. */
 export function readSnapshot(path: string): Snapshot | null {
   if (!existsSync(path)) return null;
@@ -53,7 +65,7 @@ export function readSnapshot(path: string): Snapshot | null {
     throw new InvalidDatasetError([`${path}: not a readable data file (${(error as Error).message.split('\n')[0]})`]);
   }
   return {
-    dataset: parseDataset(parsed.dataset as unknown as RawDataset),
+    dataset: parseDataset(withAccess(parsed.dataset) as unknown as RawDataset),
     changes: parsed.changes,
     problems: parsed.problems,
     sequence: parsed.sequence,

@@ -2,9 +2,14 @@ import type { FieldProblem } from '../../model/domain-error';
 import { InvalidInputError } from '../../model/domain-error';
 import {
   PREREQUISITE_STRENGTHS,
+  RESOURCE_ACCESS,
+  RESOURCE_DIFFICULTIES,
   RESOURCE_KINDS,
+  isFreeAccess,
   RESPONSIBILITY_CATEGORIES,
   type PrerequisiteStrength,
+  type ResourceAccess,
+  type ResourceDifficulty,
   type ResourceKind,
   type ResponsibilityCategory,
 } from '../../model/skill-graph.types';
@@ -70,6 +75,10 @@ const skillList = (rule: 'resource-teaches-a-skill' | 'responsibility-needs-a-sk
   });
 const differs = (first: string, second: string, field: string, message: string): ValueIssue[] =>
   first === second ? [{ at: `.${field}`, rule: 'not-itself', message }] : [];
+
+/** The message of a `free` flag that contradicts `access`. */
+const freeMismatch = (access: ResourceAccess): string =>
+  `must be ${isFreeAccess(access)} when access is ${access}: only PAID costs something`;
 
 function spec<F extends Fields>(fields: F, whole?: (record: RecordOf<F>) => ValueIssue[]): RecordSpec<F> {
   return { fields, whole };
@@ -156,13 +165,19 @@ const RECORD_SPECS = {
       ),
       year: optional<number | null, null>(wholeNumber(LIMITS.yearMin, LIMITS.yearMax), null),
       free: required(boolean),
+      access: required(oneOf<ResourceAccess>(RESOURCE_ACCESS)),
+      difficulty: optional<ResourceDifficulty | null, null>(oneOf<ResourceDifficulty>(RESOURCE_DIFFICULTIES), null),
       estimatedHours: required(hours),
       skills: required(skillList('resource-teaches-a-skill')),
     },
-    (resource) =>
-      resource.kind === 'BOOK' && (resource.authors.length === 0 || resource.year === null)
-        ? [{ at: '', rule: 'book-details', message: 'a BOOK needs authors and year' }]
-        : [],
+    (resource): ValueIssue[] => [
+      ...(resource.kind === 'BOOK' && (resource.authors.length === 0 || resource.year === null)
+        ? [{ at: '', rule: 'book-details' as const, message: 'a BOOK needs authors and year' }]
+        : []),
+      ...(resource.free === isFreeAccess(resource.access)
+        ? []
+        : [{ at: '.free', rule: 'free-matches-access' as const, message: freeMismatch(resource.access) }]),
+    ],
   ),
 };
 

@@ -23,6 +23,7 @@ export const INTEGRITY_RULES = {
   'not-itself': 'an edge or a parent does not point back at its own record',
   'book-details': 'a BOOK has authors and a year',
   'alias-not-name': "a skill's alias is not its own name, ignoring case",
+  'free-matches-access': 'a resource is free exactly when its access is not PAID',
   normalised: 'a record is stored as the loader reads it back: text trimmed, left-out values empty',
   // Rules of records together.
   'resource-teaches-a-skill': 'every resource teaches at least one skill',

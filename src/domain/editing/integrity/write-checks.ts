@@ -127,9 +127,21 @@ async function checkResources(reader: TouchedReader, resourceSlugs: string[], ch
   const taught = await reader.skillsOfResources(resourceSlugs);
   resources.forEach((r, i) => {
     if (r === null) return;
-    const { slug, title, kind, url, authors, year, free, estimatedHours } = r;
+    const { slug, title, kind, url, authors, year, free, access, difficulty, estimatedHours } = r;
     const skills = taught[i].map((s) => s.slug);
-    check('resource', 'Resource', slug, { slug, title, kind, url, authors, year, free, estimatedHours, skills });
+    check('resource', 'Resource', slug, {
+      slug,
+      title,
+      kind,
+      url,
+      authors,
+      year,
+      free,
+      access,
+      difficulty,
+      estimatedHours,
+      skills,
+    });
   });
 }
 
