@@ -87,4 +87,7 @@ async function flagshipPlans(): Promise<void> {
   await store.close();
 }
 
-void flagshipPlans();
+flagshipPlans().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+  process.exitCode = 1;
+});
